@@ -1,0 +1,53 @@
+package dev.wssubprotocol.agent;
+
+/**
+ * The one call from patched library code back into the agent.
+ * <p>
+ * Advice is inlined into the library's classes, which may live in any class loader, so it cannot link against
+ * this class. It reaches it by name through the system class loader, where both {@code -javaagent} and a
+ * runtime attach put the agent jar, using only JDK reflection. When that call fails the advice does nothing
+ * and the library behaves exactly as without the agent.
+ */
+public final class Hook {
+    /** Compile-time constants: javac copies them into the advice, which keeps the advice free of agent types. */
+    public static final String CLASS_NAME = "dev.wssubprotocol.agent.Hook";
+    public static final String RESCUE = "rescue";
+    public static final String RESCUED = "rescued";
+
+    private static volatile boolean reportOnly;
+    private static volatile boolean active;
+
+    private Hook() {
+    }
+
+    static void configure(boolean isActive, boolean isReportOnly) {
+        reportOnly = isReportOnly;
+        active = isActive;
+    }
+
+    /**
+     * Called by advice when a handshake that offered subprotocols got a response without
+     * {@code Sec-WebSocket-Protocol}: may the advice let it through?
+     *
+     * @param library the patch id
+     * @param target  where the client connects, for the report
+     * @param offered the subprotocols the client offered
+     * @return TRUE to rescue the handshake, FALSE to leave the library's own outcome alone
+     */
+    public static Boolean rescue(String library, String target, String offered) {
+        if (!active) {
+            return Boolean.FALSE;
+        }
+        if (reportOnly) {
+            Report.wouldRescue(library, target, offered);
+            return Boolean.FALSE;
+        }
+        Log.debug("rescuing " + library + " handshake with " + target + " (offered: " + offered + ")");
+        return Boolean.TRUE;
+    }
+
+    /** Called by advice after a rescued handshake has passed the library's check. */
+    public static void rescued(String library) {
+        Status.rescued();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.wssubprotocol.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the running agent has done, published as one system property so that it can be read from inside the
+ * application, with {@code jcmd <pid> VM.system_properties}, from a JMX console, or by the attach command line:
+ * <pre>ws.subprotocol.agent.status=version=0.1.0;mode=patch;patches=netty,java-websocket;log=info;
+ *     patched=netty:io.netty...WebSocketClientHandshaker@system;rescued=2</pre>
+ * (one line). {@code patched} lists each patched class as library:class@loader, separated by '|'.
+ */
+public final class Status {
+    public static final String PROPERTY = Options.PROPERTY_PREFIX + "status";
+
+    private static final List<String> PATCHED = new ArrayList<String>();
+    private static final AtomicLong RESCUED = new AtomicLong();
+    private static volatile String version = "?";
+    private static volatile String options = "";
+
+    private Status() {
+    }
+
+    static synchronized void started(String agentVersion, String optionSummary) {
+        version = agentVersion;
+        options = optionSummary;
+        publish();
+    }
+
+    static synchronized void patched(String library, String className, String loader) {
+        String entry = library + ":" + className + "@" + loader;
+        if (!PATCHED.contains(entry)) {
+            PATCHED.add(entry);
+        }
+        publish();
+    }
+
+    static synchronized void rescued() {
+        RESCUED.incrementAndGet();
+        publish();
+    }
+
+    static long rescuedCount() {
+        return RESCUED.get();
+    }
+
+    private static void publish() {
+        StringBuilder patched = new StringBuilder();
+        for (String entry : PATCHED) {
+            patched.append(patched.length() == 0 ? "" : "|").append(entry);
+        }
+        System.setProperty(PROPERTY, "version=" + version + ";" + options + ";patched=" + patched
+                + ";rescued=" + RESCUED.get());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wssubprotocol.agent;
+
+import dev.wssubprotocol.agent.patch.Patch;
+import dev.wssubprotocol.agent.weave.ShapeMismatch;
+import dev.wssubprotocol.agent.weave.Weaver;
+
+import java.io.File;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Between the gate and the weaver: the first class that touches Byte Buddy, and the log and status lines. */
+final class Weaving {
+    private static final Pattern VERSION_IN_FILE_NAME = Pattern.compile("-(\\d[\\w.-]*)\\.jar$");
+
+    private Weaving() {
+    }
+
+    static byte[] weave(Patch patch, String prefix, ClassLoader loader, String className, ProtectionDomain domain,
+                        byte[] classfile) throws java.io.IOException {
+        String name = className.replace('/', '.');
+        byte[] woven;
+        try {
+            woven = Weaver.weave(patch, prefix, loader, name, classfile, Weaving.class.getClassLoader());
+        } catch (ShapeMismatch mismatch) {
+            Log.warn("skipped " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "
+                    + mismatch.getMessage() + "; class left unchanged");
+            return null;
+        }
+        String version = libraryVersion(domain);
+        Log.info("patched " + patch.id() + ": " + name + " (loader: " + loaderName(loader)
+                + (version == null ? "" : ", version " + version) + ")");
+        Status.patched(patch.id(), name, loaderName(loader));
+        return woven;
+    }
+
+    static String loaderName(ClassLoader loader) {
+        if (loader == null) {
+            return "bootstrap";
+        }
+        if (loader == ClassLoader.getSystemClassLoader()) {
+            return "system";
+        }
+        return loader.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(loader));
+    }
+
+    /** The library's version from its jar's manifest, or null when it is not known. */
+    private static String libraryVersion(ProtectionDomain domain) {
+        try {
+            CodeSource source = domain == null ? null : domain.getCodeSource();
+            URL location = source == null ? null : source.getLocation();
+            if (location == null || !"file".equals(location.getProtocol()) || !location.getPath().endsWith(".jar")) {
+                return null;
+            }
+            File file = new File(location.toURI());
+            JarFile jar = new JarFile(file);
+            try {
+                Manifest manifest = jar.getManifest();
+                Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+                String version = main.getValue("Implementation-Version");
+                if (version == null) {
+                    version = main.getValue("Bundle-Version");
+                }
+                if (version == null) {
+                    Matcher m = VERSION_IN_FILE_NAME.matcher(file.getName());
+                    version = m.find() ? m.group(1) : null;
+                }
+                return version;
+            } finally {
+                jar.close();
+            }
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wssubprotocol.agent.javawebsocket;
+
+import dev.wssubprotocol.agent.patch.Patch;
+
+/**
+ * Java-WebSocket (TooTallNate, {@code org.java-websocket:Java-WebSocket}) 1.3.7 through 1.6.0.
+ * <p>
+ * Upstream: {@code org.java_websocket.drafts.Draft_6455#acceptHandshakeAsClient(ClientHandshake, ServerHandshake)}
+ * (returns {@code Draft$HandshakeState} up to 1.3.9, {@code enums.HandshakeState} from 1.4.0, so the return type
+ * is not part of the match). It accepts the response only if one of the draft's {@code knownProtocols} accepts the
+ * response's {@code Sec-WebSocket-Protocol}, read as "" when absent; a concrete {@code Protocol("chat")} never
+ * accepts "", so a client that lists only concrete protocols is closed with 1002 "draft ... refuses handshake".
+ * {@code Protocol("")} is the library's own "no subprotocol" entry. Each connection works on its own
+ * {@code copyInstance()} of the draft, and {@code knownProtocols} is a non-final per-instance list in every
+ * version (checked in the sources of 1.3.7, 1.3.9, 1.4.1, 1.5.7 and 1.6.0).
+ * {@code containsRequestedProtocol} and {@code Protocol} are left alone: the server side uses them too.
+ */
+public final class JavaWebSocketPatch {
+    public static final Patch PATCH = Patch.of("java-websocket",
+            "org.java_websocket.drafts.Draft_6455",
+            "acceptHandshakeAsClient",
+            new String[] {"org.java_websocket.handshake.ClientHandshake", "org.java_websocket.handshake.ServerHandshake"},
+            "dev.wssubprotocol.agent.javawebsocket.JavaWebSocketAdvice");
+
+    private JavaWebSocketPatch() {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wssubprotocol.it.driver;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs every {@link Case} with one client library in this JVM and prints one line per case on stdout:
+ * {@code CASE <mode>:<case> OK subprotocol=<null|"value"> echo=<text>} or {@code CASE <mode>:<case> FAIL <error>}.
+ * Arguments: {@code <raw server base URI> <library server base URI> [mode,mode...]}; the modes are the driver's
+ * ways of using its library (one fork runs them all).
+ */
+public abstract class Driver {
+    public static final String MESSAGE = "hello";
+    static final long TIMEOUT_SECONDS = 10;
+
+    /** Connect, send {@link #MESSAGE}, wait for the echo, close; return "OK ..." or throw. */
+    protected abstract String exchange(Case c, String uri, String mode) throws Exception;
+
+    protected void shutdown() throws Exception {
+    }
+
+    protected final void run(String[] args) throws Exception {
+        String[] modes = (args.length > 2 ? args[2] : "default").split(",");
+        for (String mode : modes) {
+            for (Case c : Case.values()) {
+                String outcome;
+                try {
+                    outcome = exchange(c, c.uri(args[0], args[1]), mode);
+                } catch (Throwable t) {
+                    outcome = "FAIL " + describe(t);
+                }
+                System.out.println("CASE " + mode + ":" + c.name() + " " + outcome);
+                System.out.flush();
+            }
+        }
+        shutdown();
+        System.exit(0);
+    }
+
+    protected static String ok(String subprotocol, String echo) {
+        return "OK subprotocol=" + (subprotocol == null ? "null" : "\"" + subprotocol + "\"") + " echo=" + echo;
+    }
+
+    protected static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer within " + TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    /**
+     * The error chain as a user would read it: class and message of each cause. Values that differ from run to
+     * run for reasons that have nothing to do with the handshake (identity hash codes, Netty channel ids, local
+     * ports, the accept key expected for the client's random Sec-WebSocket-Key) are replaced, so that two runs
+     * of the same case compare equal.
+     */
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable cause = t; cause != null && sb.length() < 2000; cause = cause.getCause()) {
+            sb.append(sb.length() == 0 ? "" : " <- ").append(cause.getClass().getName()).append(": ")
+                    .append(cause.getMessage());
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return normalize(sb.toString());
+    }
+
+    static String normalize(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ')
+                .replaceAll("@[0-9a-f]{4,8}\\b", "@<hash>")
+                .replaceAll("0x[0-9a-f]{8}", "0x<id>")
+                .replaceAll("L:/127\\.0\\.0\\.1:\\d+", "L:/127.0.0.1:<port>")
+                .replaceAll("Expected: [A-Za-z0-9+/]{27}=", "Expected: <accept key>");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wssubprotocol.it.javawebsocket;
+
+import dev.wssubprotocol.it.driver.JavaWebSocketDriver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/** Java-WebSocket's client: before and after the 1.4.0 HandshakeState move, and the newest release. */
+class JavaWebSocketIT {
+    static final Contract.Target TARGET = new Contract.Target("java-websocket",
+            "org.java_websocket.drafts.Draft_6455", JavaWebSocketDriver.class, "default", "");
+
+    static Stream<Arguments> versions() {
+        return Stream.of("1.3.9", "1.4.1", "1.5.7", "1.6.0")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Java-WebSocket {0} on {1}")
+    @MethodSource("versions")
+    void contract(String version, Jdks.Jdk jdk) {
+        Contract.check(TARGET, jdk, Libraries.classpath("org.java-websocket:Java-WebSocket:" + version));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.wssubprotocol.it.netty;
+
+import dev.wssubprotocol.it.driver.NettyDriver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/** Netty's own client, plain handshaker and WebSocketClientProtocolHandler, oldest to newest line. */
+class NettyIT {
+    static final Contract.Target TARGET = new Contract.Target("netty",
+            "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            NettyDriver.class, "handshaker,protocol-handler", null);
+
+    static Stream<Arguments> versions() {
+        return Stream.of("4.0.56.Final", "4.1.0.Final", "4.1.140.Final", "4.2.20.Final")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Netty {0} on {1}")
+    @MethodSource("versions")
+    void contract(String version, Jdks.Jdk jdk) {
+        Contract.check(TARGET, jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
+    }
+}

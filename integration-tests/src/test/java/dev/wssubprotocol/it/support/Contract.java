@@ -1,0 +1,114 @@
+package dev.wssubprotocol.it.support;
+
+import dev.wssubprotocol.it.driver.Case;
+import dev.wssubprotocol.it.driver.Driver;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The differential contract, for one client library version on one JDK: every case runs in a forked JVM without
+ * the agent and in one with it. Only the missing-header cases may differ, and there the client must connect,
+ * echo, and report no subprotocol; every other case must end with exactly the same outcome and message.
+ */
+public final class Contract {
+    private static final RawServer RAW;
+    private static final LibraryServer LIBRARY;
+
+    static {
+        try {
+            RAW = new RawServer();
+            LIBRARY = new LibraryServer();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** What one library is, for the contract. */
+    public record Target(
+            /** the patch id the agent reports */
+            String patch,
+            /** the class the agent must report as patched */
+            String patchedClass,
+            /** the driver's main class */
+            Class<? extends Driver> driver,
+            /** the driver's modes, comma-separated */
+            String modes,
+            /** how the driver prints "no subprotocol" for this library: null or "" */
+            String none) {
+    }
+
+    private Contract() {
+    }
+
+    /** Runs the contract and returns the outcomes with the agent, keyed by mode:case. */
+    public static Map<String, String> check(Target target, Jdks.Jdk jdk, List<Path> library) {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(Fork.DRIVERS);
+        classpath.addAll(library);
+        String[] args = {RAW.base(), LIBRARY.base(), target.modes()};
+        CompletableFuture<Fork.Result> plainRun = CompletableFuture.supplyAsync(
+                () -> Fork.run(jdk, null, classpath, target.driver().getName(), args));
+        Fork.Result patchedRun = Fork.run(jdk, "", classpath, target.driver().getName(), args);
+        Fork.Result plainResult = plainRun.join();
+        Map<String, String> plain = outcomes(plainResult);
+        Map<String, String> patched = outcomes(patchedRun);
+        String context = "\nwithout agent: " + plainResult.describe() + "\nwith agent: " + patchedRun.describe();
+
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertEquals(0, plainResult.exitCode(), "exit code without agent" + context));
+        checks.add(() -> assertEquals(0, patchedRun.exitCode(), "exit code with agent" + context));
+        checks.add(() -> assertEquals(List.of(), plainResult.agentLines(), "agent lines without agent"));
+        checks.add(() -> assertTrue(patchedRun.stderr().contains(
+                "[ws-subprotocol-agent] 0.1.0 active: netty, java-websocket"), "start line" + context));
+        checks.add(() -> assertTrue(patchedRun.agentLines().stream().anyMatch(l -> l.startsWith(
+                "[ws-subprotocol-agent] patched " + target.patch() + ": " + target.patchedClass() + " (loader: ")),
+                "patched line" + context));
+        checks.add(() -> assertTrue(patchedRun.agentLines().stream().noneMatch(l -> l.contains("WARNING")
+                || l.contains("ERROR")), "agent warnings or errors" + context));
+        int expected = target.modes().split(",").length * Case.values().length;
+        checks.add(() -> assertEquals(expected, plain.size(), "cases reported without agent" + context));
+        checks.add(() -> assertEquals(expected, patched.size(), "cases reported with agent" + context));
+        // nothing but the driver's own lines on stdout: the agent never writes there
+        checks.add(() -> assertEquals(expected, patchedRun.stdout().size(), "stdout lines with agent" + context));
+
+        String rescuedOutcome = "OK subprotocol=" + (target.none() == null ? "null" : "\"" + target.none() + "\"")
+                + " echo=" + Driver.MESSAGE;
+        for (Map.Entry<String, String> entry : plain.entrySet()) {
+            String key = entry.getKey();
+            Case c = Case.valueOf(key.substring(key.indexOf(':') + 1));
+            String before = entry.getValue();
+            String after = patched.get(key);
+            if (c.rescued) {
+                checks.add(() -> assertTrue(before.startsWith("FAIL "),
+                        key + " must fail without the agent (the library is strict), was: " + before));
+                checks.add(() -> assertEquals(rescuedOutcome, after, key + " with the agent"));
+            } else {
+                checks.add(() -> assertEquals(before, after, key + ": the agent must not change this outcome"));
+            }
+        }
+        assertAll(target.driver().getSimpleName() + " on " + jdk, checks);
+        return patched;
+    }
+
+    private static Map<String, String> outcomes(Fork.Result result) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (String line : result.stdout()) {
+            if (line.startsWith("CASE ")) {
+                String[] parts = line.split(" ", 3);
+                outcomes.put(parts[1], parts.length > 2 ? parts[2] : "");
+            }
+        }
+        return outcomes;
+    }
+}

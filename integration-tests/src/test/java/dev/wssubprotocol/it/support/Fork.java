@@ -1,0 +1,80 @@
+package dev.wssubprotocol.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** A forked JVM, started as an operator would: plain {@code java}, optionally with {@code -javaagent}. */
+public final class Fork {
+    public static final Path AGENT_JAR = Paths.get(System.getProperty("ws.it.agentJar",
+            "../agent/target/ws-subprotocol-agent.jar")).toAbsolutePath().normalize();
+    public static final Path DRIVERS = Paths.get(System.getProperty("ws.it.drivers", "target/classes"));
+    private static final long TIMEOUT_SECONDS = 180;
+
+    public record Result(int exitCode, List<String> stdout, List<String> stderr) {
+        public String describe() {
+            return "exit " + exitCode + "\n--- stdout\n" + String.join("\n", stdout) + "\n--- stderr\n"
+                    + String.join("\n", stderr);
+        }
+
+        public List<String> agentLines() {
+            return stderr.stream().filter(l -> l.startsWith("[ws-subprotocol-agent]")).collect(Collectors.toList());
+        }
+    }
+
+    private Fork() {
+    }
+
+    /**
+     * @param agentOptions null: no agent; "" : -javaagent with no options; else -javaagent:jar=options
+     */
+    public static Result run(Jdks.Jdk jdk, String agentOptions, List<Path> classpath, String mainClass,
+                             String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.add("-Xshare:auto");
+        if (agentOptions != null) {
+            command.add("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        }
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return exec(command);
+    }
+
+    public static Result exec(List<String> command) {
+        try {
+            Path out = Files.createTempFile("fork", ".out");
+            Path err = Files.createTempFile("fork", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
+                        || k.equals("JAVA_TOOL_OPTIONS"));
+                Process process = builder.start();
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("forked JVM did not finish within " + TIMEOUT_SECONDS + " s: " + command
+                            + "\n" + Files.readString(out) + Files.readString(err));
+                }
+                return new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
+                        Files.readAllLines(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.wssubprotocol.it.support;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A real third-party server: Java-WebSocket's, with its default draft. When a client offers subprotocols it picks
+ * none and omits Sec-WebSocket-Protocol, as many servers in the field do. Echoes text messages.
+ */
+public final class LibraryServer extends WebSocketServer implements AutoCloseable {
+    public LibraryServer() throws InterruptedException {
+        super(new InetSocketAddress("127.0.0.1", 0));
+        setReuseAddr(true);
+        start();
+        for (int i = 0; i < 500 && getPort() == 0; i++) {
+            Thread.sleep(10);
+        }
+    }
+
+    public String base() {
+        return "ws://127.0.0.1:" + getPort();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        conn.send(message);
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+    }
+
+    @Override
+    public void onStart() {
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(1000);
+    }
+}
