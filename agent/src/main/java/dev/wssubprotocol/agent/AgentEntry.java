@@ -7,9 +7,15 @@ import java.util.List;
 /**
  * The jar's entry points: {@code premain} for {@code -javaagent:}, {@code agentmain} for a runtime attach, and
  * {@code main} for the jar's command line. None of them ever throws into the host JVM.
+ * <p>
+ * {@code agentmain} with the argument {@value #DETACH} removes the agent's transformer and gives every patched
+ * class its original code back; a later attach installs the patches again.
  */
 public final class AgentEntry {
+    public static final String DETACH = "detach";
+
     private static boolean started;
+    private static Gate gate;
 
     private AgentEntry() {
     }
@@ -19,7 +25,11 @@ public final class AgentEntry {
     }
 
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst, true);
+        if (DETACH.equals(args)) {
+            detach(inst);
+        } else {
+            start(args, inst, true);
+        }
     }
 
     public static void main(String[] args) {
@@ -49,7 +59,7 @@ public final class AgentEntry {
             started = true;
             Hook.configure(true, options.reportOnly());
             Status.started(version(), options.summary);
-            Gate gate = new Gate(options.patches);
+            gate = new Gate(options.patches);
             inst.addTransformer(gate, true);
             Log.info(version() + " active" + (options.reportOnly() ? " (report only)" : "") + ": "
                     + (options.patches.isEmpty() ? "no patches selected" : Options.ids(options.patches, ", ")));
@@ -61,7 +71,27 @@ public final class AgentEntry {
         }
     }
 
-    /** After a runtime attach, target classes may be loaded already: run them through the gate again. */
+    private static synchronized void detach(Instrumentation inst) {
+        try {
+            if (!started) {
+                Log.info(version() + " not active, nothing to detach");
+                return;
+            }
+            Gate removed = gate;
+            inst.removeTransformer(removed);
+            Hook.configure(false, false);
+            gate = null;
+            started = false;
+            // without the transformer, a retransform gives each class its original class file back
+            retransformLoaded(inst, removed);
+            Status.detached();
+            Log.info(version() + " detached: patched classes have their original code again");
+        } catch (Throwable t) {
+            Log.failure("detach failed", t);
+        }
+    }
+
+    /** After a runtime attach (or a detach), target classes may be loaded already: run them through again. */
     private static void retransformLoaded(Instrumentation inst, Gate gate) {
         List<Class<?>> targets = new ArrayList<Class<?>>();
         for (Class<?> loaded : inst.getAllLoadedClasses()) {

@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the running agent has done, published as one system property so that it can be read from inside the
  * application, with {@code jcmd <pid> VM.system_properties}, from a JMX console, or by the attach command line:
- * <pre>ws.subprotocol.agent.status=version=0.1.0;mode=patch;patches=netty,java-websocket;log=info;
+ * <pre>ws.subprotocol.agent.status=version=0.1.0;active=true;patches=netty,java-websocket;mode=patch;log=info;
  *     patched=netty:io.netty...WebSocketClientHandshaker@system;rescued=2</pre>
- * (one line). {@code patched} lists each patched class as library:class@loader, separated by '|'.
+ * (one line). {@code patched} lists each patched class as library:class@loader, separated by '|'; {@code rescued}
+ * counts the handshakes the agent let through since the JVM started. After a detach, active=false.
  */
 public final class Status {
     public static final String PROPERTY = Options.PROPERTY_PREFIX + "status";
@@ -22,9 +23,19 @@ public final class Status {
     private Status() {
     }
 
+    private static volatile boolean active;
+
     static synchronized void started(String agentVersion, String optionSummary) {
         version = agentVersion;
         options = optionSummary;
+        active = true;
+        PATCHED.clear();
+        publish();
+    }
+
+    static synchronized void detached() {
+        active = false;
+        PATCHED.clear();
         publish();
     }
 
@@ -50,7 +61,8 @@ public final class Status {
         for (String entry : PATCHED) {
             patched.append(patched.length() == 0 ? "" : "|").append(entry);
         }
-        System.setProperty(PROPERTY, "version=" + version + ";" + options + ";patched=" + patched
+        System.setProperty(PROPERTY, "version=" + version + ";active=" + active + ";" + options
+                + ";patched=" + patched
                 + ";rescued=" + RESCUED.get());
     }
 }
