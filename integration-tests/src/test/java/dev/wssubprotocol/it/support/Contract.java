@@ -51,12 +51,17 @@ public final class Contract {
     private Contract() {
     }
 
+    /** The driver arguments that point it at this JVM's test servers. */
+    public static String[] serverArgs(String modes) {
+        return new String[] {RAW.base(), LIBRARY.base(), modes};
+    }
+
     /** Runs the contract and returns the outcomes with the agent, keyed by mode:case. */
     public static Map<String, String> check(Target target, Jdks.Jdk jdk, List<Path> library) {
         List<Path> classpath = new ArrayList<>();
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
-        String[] args = {RAW.base(), LIBRARY.base(), target.modes()};
+        String[] args = serverArgs(target.modes());
         CompletableFuture<Fork.Result> plainRun = CompletableFuture.supplyAsync(
                 () -> Fork.run(jdk, null, classpath, target.driver().getName(), args));
         Fork.Result patchedRun = Fork.run(jdk, "", classpath, target.driver().getName(), args);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,11 @@ public final class Fork {
      */
     public static Result run(Jdks.Jdk jdk, String agentOptions, List<Path> classpath, String mainClass,
                              String... args) {
+        return exec(command(jdk, agentOptions, classpath, mainClass, args));
+    }
+
+    public static List<String> command(Jdks.Jdk jdk, String agentOptions, List<Path> classpath, String mainClass,
+                                       String... args) {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.add("-Xshare:auto");
@@ -46,10 +52,15 @@ public final class Fork {
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(mainClass);
         command.addAll(List.of(args));
-        return exec(command);
+        return command;
     }
 
     public static Result exec(List<String> command) {
+        return exec(command, Map.of());
+    }
+
+    /** Runs a command with the agent's own variables and JAVA_TOOL_OPTIONS removed, then {@code env} added. */
+    public static Result exec(List<String> command, Map<String, String> env) {
         try {
             Path out = Files.createTempFile("fork", ".out");
             Path err = Files.createTempFile("fork", ".err");
@@ -58,6 +69,7 @@ public final class Fork {
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
                         || k.equals("JAVA_TOOL_OPTIONS"));
+                builder.environment().putAll(env);
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();

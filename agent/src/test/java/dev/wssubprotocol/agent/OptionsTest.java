@@ -1,0 +1,88 @@
+package dev.wssubprotocol.agent;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+    private static final Map<String, String> NO_ENV = Collections.emptyMap();
+
+    private static Options parse(String args) {
+        return Options.parse(args, new Properties(), NO_ENV);
+    }
+
+    @Test
+    void defaultsSelectEveryPatch() {
+        Options o = parse(null);
+        assertEquals("patches=netty,java-websocket;mode=patch;log=info", o.summary);
+    }
+
+    @Test
+    void listItemsWithoutEqualsContinueTheOptionBefore() {
+        Options o = parse("patches=java-websocket,netty,log=quiet");
+        assertEquals("patches=netty,java-websocket;mode=patch;log=quiet", o.summary);
+        assertEquals(0, o.logLevel());
+    }
+
+    @Test
+    void excludeRemovesAPatch() {
+        assertEquals("patches=java-websocket;mode=report;log=info",
+                parse("exclude=netty,mode=report").summary);
+    }
+
+    @Test
+    void agentArgumentsBeatSystemPropertiesWhichBeatTheEnvironment() {
+        Properties system = new Properties();
+        system.setProperty("ws.subprotocol.agent.log", "debug");
+        system.setProperty("ws.subprotocol.agent.mode", "report");
+        Map<String, String> env = new HashMap<String, String>();
+        env.put("WS_SUBPROTOCOL_AGENT_LOG", "quiet");
+        env.put("WS_SUBPROTOCOL_AGENT_MODE", "patch");
+        env.put("WS_SUBPROTOCOL_AGENT_PATCHES", "netty");
+        Options o = Options.parse("mode=patch", system, env);
+        assertEquals("patches=netty;mode=patch;log=debug", o.summary);
+    }
+
+    @Test
+    void badOptionsNameTheProblemAndTheValidChoices() {
+        assertMessage("unknown option 'colour' (valid keys: [patches, exclude, mode, log])", "colour=red");
+        assertMessage("bad value 'loud' for option 'log' (valid: [quiet, info, debug])", "log=loud");
+        assertMessage("bad value 'fix' for option 'mode' (valid: [patch, report])", "mode=fix");
+        assertMessage("unknown patch 'jetty' in option 'patches' (valid: [netty, java-websocket] or all)",
+                "patches=netty,jetty");
+        assertMessage("unknown patch '' in option 'exclude' (valid: [netty, java-websocket])", "exclude=");
+        assertMessage("malformed agent argument 'quiet' (expected key=value; valid keys: [patches, exclude, mode, log])",
+                "quiet");
+        assertMessage("option 'log' is given twice", "log=info,log=quiet");
+    }
+
+    @Test
+    void unknownSystemPropertiesAndVariablesAreErrors() {
+        Properties system = new Properties();
+        system.setProperty("ws.subprotocol.agent.patch", "netty");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(null, system, NO_ENV));
+        assertTrue(e.getMessage().startsWith("unknown system property -Dws.subprotocol.agent.patch"), e.getMessage());
+        Map<String, String> env = Collections.singletonMap("WS_SUBPROTOCOL_AGENT_LEVEL", "x");
+        e = assertThrows(IllegalArgumentException.class, () -> Options.parse(null, new Properties(), env));
+        assertTrue(e.getMessage().startsWith("unknown environment variable WS_SUBPROTOCOL_AGENT_LEVEL"), e.getMessage());
+    }
+
+    @Test
+    void theStatusPropertyIsNotAnOption() {
+        Properties system = new Properties();
+        system.setProperty(Status.PROPERTY, "version=0.1.0");
+        assertEquals("patches=netty,java-websocket;mode=patch;log=info", Options.parse(null, system, NO_ENV).summary);
+    }
+
+    private static void assertMessage(String expected, String args) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> parse(args)).getMessage());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.wssubprotocol.agent.weave;
+
+import dev.wssubprotocol.agent.Hook;
+import dev.wssubprotocol.agent.netty.NettyPatch;
+import dev.wssubprotocol.agent.patch.Patch;
+import dev.wssubprotocol.agent.patch.Patches;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PatchesTest {
+
+    @Test
+    void patchIdsAreUnique() {
+        Set<String> ids = new HashSet<String>();
+        for (Patch p : Patches.ALL) {
+            assertTrue(ids.add(p.id()), p.id());
+        }
+    }
+
+    @Test
+    void nameMatchingFindsTheClassAndRelocatedCopiesOnly() {
+        Patch netty = NettyPatch.PATCH;
+        String own = "io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker";
+        assertEquals("", netty.prefixOf(own));
+        assertEquals("io/grpc/netty/shaded/", netty.prefixOf("io/grpc/netty/shaded/" + own));
+        assertNull(netty.prefixOf(own + "13"));
+        assertNull(netty.prefixOf("xio/netty/handler/codec/http/websocketx/WebSocketClientHandshaker"));
+        assertNull(netty.prefixOf("java/lang/String"));
+        Patch jws = Patches.ALL.get(1);
+        assertEquals("", jws.prefixOf("org/java_websocket/drafts/Draft_6455"));
+        assertNull(jws.prefixOf("shaded/org/java_websocket/drafts/Draft_6455"), "not declared relocatable");
+    }
+
+    /**
+     * Advice is inlined into library classes in any class loader: it may use the library's types and the JDK, and
+     * nothing of the agent (the hook is reached by name through reflection).
+     */
+    @Test
+    void adviceReferencesNoAgentClass() throws IOException {
+        for (Patch p : Patches.ALL) {
+            final String self = p.adviceClass().replace('.', '/');
+            final List<String> agentRefs = new ArrayList<String>();
+            new ClassReader(bytes(p.adviceClass())).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
+                            check(owner);
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String n, String d) {
+                            check(owner);
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            check(type);
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof String && value.equals(Hook.CLASS_NAME)) {
+                                return;
+                            }
+                            check(String.valueOf(value));
+                        }
+
+                        private void check(String owner) {
+                            if (owner.startsWith("dev/wssubprotocol/") && !owner.equals(self)) {
+                                agentRefs.add(owner);
+                            }
+                        }
+                    };
+                }
+            }, 0);
+            assertEquals(new ArrayList<String>(), agentRefs, p.adviceClass());
+        }
+        assertEquals(Hook.class.getName(), Hook.CLASS_NAME);
+    }
+
+    @Test
+    void adviceReferencesAreReadFromTheBytecode() throws IOException {
+        AdviceReferences netty = AdviceReferences.of(bytes(NettyPatch.PATCH.adviceClass()));
+        assertEquals("{expectedSubprotocol=Ljava/lang/String;, actualSubprotocol=Ljava/lang/String;}",
+                netty.fields.toString());
+        List<String> methods = new ArrayList<String>();
+        for (String[] m : netty.methods) {
+            methods.add(m[0] + "#" + m[1] + m[2]);
+        }
+        assertTrue(methods.contains("io/netty/handler/codec/http/HttpHeaders#set"
+                + "(Ljava/lang/String;Ljava/lang/Object;)Lio/netty/handler/codec/http/HttpHeaders;"), methods.toString());
+        assertTrue(methods.contains("io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker#uri()Ljava/net/URI;"),
+                methods.toString());
+    }
+
+    static byte[] bytes(String className) throws IOException {
+        InputStream in = PatchesTest.class.getClassLoader().getResourceAsStream(className.replace('.', '/') + ".class");
+        assertNotNull(in, className);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            out.write(buffer, 0, n);
+        }
+        in.close();
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.wssubprotocol.it.agent;
+
+import dev.wssubprotocol.it.support.Fork;
+import org.junit.jupiter.api.Test;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged jar, as an operator receives it: one file, nothing leaks, Java 8 class files. */
+class AgentJarIT {
+
+    @Test
+    void manifestDeclaresTheAgent() throws IOException {
+        try (JarFile jar = new JarFile(Fork.AGENT_JAR.toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("dev.wssubprotocol.agent.AgentEntry", main.getValue("Premain-Class"));
+            assertEquals("dev.wssubprotocol.agent.AgentEntry", main.getValue("Agent-Class"));
+            assertEquals("dev.wssubprotocol.agent.AgentEntry", main.getValue("Main-Class"));
+            assertEquals("true", main.getValue("Can-Retransform-Classes"));
+            assertEquals("true", main.getValue("Can-Redefine-Classes"));
+            assertEquals("0.1.0", main.getValue("Implementation-Version"));
+        }
+    }
+
+    @Test
+    void onlyTheAgentsOwnPackageWithByteBuddyRelocatedAndJava8ClassFiles() throws IOException {
+        List<String> outside = new ArrayList<>();
+        List<String> tooNew = new ArrayList<>();
+        int classes = 0;
+        try (JarFile jar = new JarFile(Fork.AGENT_JAR.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (!name.startsWith("dev/wssubprotocol/agent/") && !name.startsWith("META-INF/")
+                        && !name.equals("dev/") && !name.equals("dev/wssubprotocol/")) {
+                    outside.add(name);
+                }
+                if (name.endsWith(".class") && !name.startsWith("META-INF/versions/")) {
+                    classes++;
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        DataInputStream data = new DataInputStream(in);
+                        data.readInt();
+                        data.readUnsignedShort();
+                        int major = data.readUnsignedShort();
+                        if (major > 52) {
+                            tooNew.add(name + " (" + major + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), outside, "entries outside the agent's package (net/bytebuddy/ would be one)");
+        assertEquals(List.of(), tooNew, "class files above Java 8 (major 52)");
+        assertTrue(classes > 1000, "Byte Buddy is inside, relocated: " + classes + " classes");
+    }
+}

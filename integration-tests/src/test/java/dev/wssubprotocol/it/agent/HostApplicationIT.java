@@ -1,0 +1,84 @@
+package dev.wssubprotocol.it.agent;
+
+import dev.wssubprotocol.it.driver.Case;
+import dev.wssubprotocol.it.driver.Hello;
+import dev.wssubprotocol.it.driver.NettyDriver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Fork;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What an application that carries the agent sees, whether or not it uses a WebSocket library. */
+class HostApplicationIT {
+    private static final String START = "[ws-subprotocol-agent] 0.1.0 active: netty, java-websocket";
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    private static List<Path> hello() {
+        return List.of(Fork.DRIVERS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anApplicationWithoutWebSocketsRunsUnchangedAndSeesOnlyTheStartLine(Jdks.Jdk jdk) {
+        Fork.Result result = Fork.run(jdk, "", hello(), Hello.class.getName());
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals(List.of("hello"), result.stdout());
+        assertEquals(List.of(START), result.stderr());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void logQuietPrintsNothing(Jdks.Jdk jdk) {
+        Fork.Result result = Fork.run(jdk, "log=quiet", hello(), Hello.class.getName());
+        assertEquals(List.of("hello"), result.stdout());
+        assertEquals(List.of(), result.stderr());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aBadOptionPrintsOneErrorAndTheApplicationStillRuns(Jdks.Jdk jdk) {
+        Fork.Result result = Fork.run(jdk, "mode=fix", hello(), Hello.class.getName());
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals(List.of("hello"), result.stdout());
+        assertEquals(List.of("[ws-subprotocol-agent] ERROR: bad value 'fix' for option 'mode' (valid: [patch, report]);"
+                + " the agent stays inactive and changes nothing"), result.stderr());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void javaToolOptionsLoadsTheAgentAndEnvironmentOptionsApply(Jdks.Jdk jdk) {
+        Fork.Result result = Fork.exec(Fork.command(jdk, null, hello(), Hello.class.getName()),
+                Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + Fork.AGENT_JAR, "WS_SUBPROTOCOL_AGENT_EXCLUDE", "netty"));
+        assertEquals(List.of("hello"), result.stdout());
+        assertEquals(List.of("Picked up JAVA_TOOL_OPTIONS: -javaagent:" + Fork.AGENT_JAR,
+                "[ws-subprotocol-agent] 0.1.0 active: java-websocket"), result.stderr());
+    }
+
+    /** A library switched off is left exactly as it is without the agent, every case. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aPatchSwitchedOffChangesNothing(Jdks.Jdk jdk) {
+        List<Path> classpath = new ArrayList<>(List.of(Fork.DRIVERS));
+        classpath.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
+        String[] args = Contract.serverArgs("handshaker");
+        Fork.Result plain = Fork.run(jdk, null, classpath, NettyDriver.class.getName(), args);
+        Fork.Result off = Fork.run(jdk, "patches=java-websocket", classpath, NettyDriver.class.getName(), args);
+        assertEquals(Case.values().length, plain.stdout().size(), plain.describe());
+        assertEquals(plain.stdout(), off.stdout());
+        assertEquals(List.of("[ws-subprotocol-agent] 0.1.0 active: java-websocket"), off.agentLines());
+        assertTrue(plain.stdout().get(0).startsWith("CASE handshaker:OFFERED_OMITTED FAIL "), plain.describe());
+    }
+}
