@@ -36,6 +36,8 @@ public abstract class Driver {
             }
         }
         shutdown();
+        // what the agent says it did, as an application (or jcmd) would read it; "null" without the agent
+        System.err.println("STATUS " + System.getProperty("ws.subprotocol.agent.status"));
         System.exit(0);
     }
 

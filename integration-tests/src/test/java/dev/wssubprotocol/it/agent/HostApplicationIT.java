@@ -81,4 +81,30 @@ class HostApplicationIT {
         assertEquals(List.of("[ws-subprotocol-agent] 0.1.0 active: java-websocket"), off.agentLines());
         assertTrue(plain.stdout().get(0).startsWith("CASE handshaker:OFFERED_OMITTED FAIL "), plain.describe());
     }
+
+    /** mode=report: every outcome as without the agent, and a line for each handshake it would rescue. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void reportModeChangesNothingAndSaysWhatItWouldRescue(Jdks.Jdk jdk) {
+        List<Path> classpath = new ArrayList<>(List.of(Fork.DRIVERS));
+        classpath.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
+        String[] args = Contract.serverArgs("handshaker");
+        Fork.Result plain = Fork.run(jdk, null, classpath, NettyDriver.class.getName(), args);
+        Fork.Result report = Fork.run(jdk, "mode=report", classpath, NettyDriver.class.getName(), args);
+        assertEquals(Case.values().length, plain.stdout().size(), plain.describe());
+        assertEquals(plain.stdout(), report.stdout());
+        List<String> lines = report.agentLines();
+        assertEquals("[ws-subprotocol-agent] 0.1.0 active (report only): netty, java-websocket", lines.get(0));
+        String raw = args[0];
+        // every handshake that offered subprotocols and got no header; with a bad accept key or no Upgrade
+        // header it would still have failed, which report mode cannot know before the library's own checks run
+        assertEquals(List.of(
+                "[ws-subprotocol-agent] report: would rescue netty handshake with " + raw + "/omit, offered: chat, superchat, server selected none",
+                "[ws-subprotocol-agent] report: would rescue netty handshake with " + args[1] + "/, offered: chat, superchat, server selected none",
+                "[ws-subprotocol-agent] report: would rescue netty handshake with " + raw + "/omit-bad-accept, offered: chat, superchat, server selected none",
+                "[ws-subprotocol-agent] report: would rescue netty handshake with " + raw + "/omit-no-upgrade, offered: chat, superchat, server selected none"),
+                lines.stream().filter(l -> l.contains("report:")).toList());
+        assertTrue(report.stderr().stream().anyMatch(l -> l.startsWith("STATUS ") && l.contains(";mode=report;")
+                && l.endsWith(";rescued=0")), report.describe());
+    }
 }

@@ -87,6 +87,12 @@ public final class Contract {
         // nothing but the driver's own lines on stdout: the agent never writes there
         checks.add(() -> assertEquals(expected, patchedRun.stdout().size(), "stdout lines with agent" + context));
 
+        long rescued = patched.entrySet().stream().filter(e -> e.getValue().startsWith("OK ")
+                && Case.valueOf(e.getKey().substring(e.getKey().indexOf(':') + 1)).rescued).count();
+        checks.add(() -> assertTrue(plainResult.stderr().contains("STATUS null"), "no status without agent" + context));
+        checks.add(() -> assertTrue(patchedRun.stderr().stream().anyMatch(l -> l.startsWith("STATUS version=0.1.0;active=true;")
+                && l.contains(";patched=" + target.patch() + ":" + target.patchedClass() + "@")
+                && l.endsWith(";rescued=" + rescued)), "status with agent: rescued=" + rescued + context));
         String rescuedOutcome = "OK subprotocol=" + (target.none() == null ? "null" : "\"" + target.none() + "\"")
                 + " echo=" + Driver.MESSAGE;
         for (Map.Entry<String, String> entry : plain.entrySet()) {
