@@ -1,5 +1,6 @@
 package dev.wssubprotocol.agent;
 
+import dev.wssubprotocol.agent.patch.Patches;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -13,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptionsTest {
     private static final Map<String, String> NO_ENV = Collections.emptyMap();
+    /** Every patch id, as options and messages list them. */
+    private static final String ALL = Options.ids(Patches.ALL, ",");
+    private static final String VALID = "[" + Options.ids(Patches.ALL, ", ") + "]";
 
     private static Options parse(String args) {
         return Options.parse(args, new Properties(), NO_ENV);
@@ -21,19 +25,19 @@ class OptionsTest {
     @Test
     void defaultsSelectEveryPatch() {
         Options o = parse(null);
-        assertEquals("patches=netty,java-websocket;mode=patch;log=info", o.summary);
+        assertEquals("patches=" + ALL + ";mode=patch;log=info", o.summary);
     }
 
     @Test
     void listItemsWithoutEqualsContinueTheOptionBefore() {
         Options o = parse("patches=java-websocket,netty,log=quiet");
-        assertEquals("patches=netty,java-websocket;mode=patch;log=quiet", o.summary);
+        assertEquals("patches=netty,java-websocket;mode=patch;log=quiet", o.summary, "in the order of Patches.ALL");
         assertEquals(0, o.logLevel());
     }
 
     @Test
     void excludeRemovesAPatch() {
-        assertEquals("patches=java-websocket;mode=report;log=info",
+        assertEquals("patches=" + ALL.replace("netty,", "") + ";mode=report;log=info",
                 parse("exclude=netty,mode=report").summary);
     }
 
@@ -55,9 +59,8 @@ class OptionsTest {
         assertMessage("unknown option 'colour' (valid keys: [patches, exclude, mode, log])", "colour=red");
         assertMessage("bad value 'loud' for option 'log' (valid: [quiet, info, debug])", "log=loud");
         assertMessage("bad value 'fix' for option 'mode' (valid: [patch, report])", "mode=fix");
-        assertMessage("unknown patch 'jetty' in option 'patches' (valid: [netty, java-websocket] or all)",
-                "patches=netty,jetty");
-        assertMessage("unknown patch '' in option 'exclude' (valid: [netty, java-websocket])", "exclude=");
+        assertMessage("unknown patch 'jetty' in option 'patches' (valid: " + VALID + " or all)", "patches=netty,jetty");
+        assertMessage("unknown patch '' in option 'exclude' (valid: " + VALID + ")", "exclude=");
         assertMessage("malformed agent argument 'quiet' (expected key=value; valid keys: [patches, exclude, mode, log])",
                 "quiet");
         assertMessage("option 'log' is given twice", "log=info,log=quiet");
@@ -79,7 +82,7 @@ class OptionsTest {
     void theStatusPropertyIsNotAnOption() {
         Properties system = new Properties();
         system.setProperty(Status.PROPERTY, "version=0.1.0");
-        assertEquals("patches=netty,java-websocket;mode=patch;log=info", Options.parse(null, system, NO_ENV).summary);
+        assertEquals("patches=" + ALL + ";mode=patch;log=info", Options.parse(null, system, NO_ENV).summary);
     }
 
     private static void assertMessage(String expected, String args) {

@@ -41,8 +41,14 @@ public abstract class Driver {
         System.exit(0);
     }
 
+    /** A success, with the subprotocol as the application sees it: null, or the value in quotes. */
     protected static String ok(String subprotocol, String echo) {
-        return "OK subprotocol=" + (subprotocol == null ? "null" : "\"" + subprotocol + "\"") + " echo=" + echo;
+        return okShown(subprotocol == null ? "null" : "\"" + subprotocol + "\"", echo);
+    }
+
+    /** A success, for libraries whose API does not report the subprotocol as a String (e.g. "Optional.empty"). */
+    protected static String okShown(String shown, String echo) {
+        return "OK subprotocol=" + shown + " echo=" + echo;
     }
 
     protected static <T> T await(CompletableFuture<T> future) throws Exception {

@@ -3,6 +3,7 @@ package dev.wssubprotocol.it.agent;
 import dev.wssubprotocol.it.driver.Case;
 import dev.wssubprotocol.it.driver.Hello;
 import dev.wssubprotocol.it.driver.NettyDriver;
+import dev.wssubprotocol.it.support.AgentOutput;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Fork;
 import dev.wssubprotocol.it.support.Jdks;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an application that carries the agent sees, whether or not it uses a WebSocket library. */
 class HostApplicationIT {
-    private static final String START = "[ws-subprotocol-agent] 0.1.0 active: netty, java-websocket";
+    private static final String START = AgentOutput.startLine();
 
     static List<Jdks.Jdk> jdks() {
         return Jdks.all();
@@ -64,7 +65,7 @@ class HostApplicationIT {
                 Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + Fork.AGENT_JAR, "WS_SUBPROTOCOL_AGENT_EXCLUDE", "netty"));
         assertEquals(List.of("hello"), result.stdout());
         assertEquals(List.of("Picked up JAVA_TOOL_OPTIONS: -javaagent:" + Fork.AGENT_JAR,
-                "[ws-subprotocol-agent] 0.1.0 active: java-websocket"), result.stderr());
+                AgentOutput.startLine("java-websocket")), result.stderr());
     }
 
     /** A library switched off is left exactly as it is without the agent, every case. */
@@ -78,7 +79,7 @@ class HostApplicationIT {
         Fork.Result off = Fork.run(jdk, "patches=java-websocket", classpath, NettyDriver.class.getName(), args);
         assertEquals(Case.values().length, plain.stdout().size(), plain.describe());
         assertEquals(plain.stdout(), off.stdout());
-        assertEquals(List.of("[ws-subprotocol-agent] 0.1.0 active: java-websocket"), off.agentLines());
+        assertEquals(List.of(AgentOutput.startLine("java-websocket")), off.agentLines());
         assertTrue(plain.stdout().get(0).startsWith("CASE handshaker:OFFERED_OMITTED FAIL "), plain.describe());
     }
 
@@ -94,7 +95,7 @@ class HostApplicationIT {
         assertEquals(Case.values().length, plain.stdout().size(), plain.describe());
         assertEquals(plain.stdout(), report.stdout());
         List<String> lines = report.agentLines();
-        assertEquals("[ws-subprotocol-agent] 0.1.0 active (report only): netty, java-websocket", lines.get(0));
+        assertEquals(AgentOutput.startLine().replace(" active:", " active (report only):"), lines.get(0));
         String raw = args[0];
         // every handshake that offered subprotocols and got no header; with a bad accept key or no Upgrade
         // header it would still have failed, which report mode cannot know before the library's own checks run

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /** Java-WebSocket's client: before and after the 1.4.0 HandshakeState move, and the newest release. */
 class JavaWebSocketIT {
     static final Contract.Target TARGET = new Contract.Target("java-websocket",
-            "org.java_websocket.drafts.Draft_6455", JavaWebSocketDriver.class, "default", "");
+            "org.java_websocket.drafts.Draft_6455", JavaWebSocketDriver.class, "default", "\"\"");
 
     static Stream<Arguments> versions() {
         return Stream.of("1.3.9", "1.4.1", "1.5.7", "1.6.0")

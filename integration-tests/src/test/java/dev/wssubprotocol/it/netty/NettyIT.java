@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 class NettyIT {
     static final Contract.Target TARGET = new Contract.Target("netty",
             "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
-            NettyDriver.class, "handshaker,protocol-handler", null);
+            NettyDriver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {
         return Stream.of("4.0.56.Final", "4.1.0.Final", "4.1.140.Final", "4.2.20.Final")
