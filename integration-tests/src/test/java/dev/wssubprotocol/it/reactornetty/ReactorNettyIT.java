@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 class ReactorNettyIT {
     static final Contract.Target TARGET = new Contract.Target("netty",
             "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
-            ReactorNettyDriver.class, "default", null);
+            ReactorNettyDriver.class, "default", "null");
 
     static Stream<Arguments> versions() {
         return Stream.of("1.0.48", "1.2.18")

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 class VertxIT {
     static final Contract.Target TARGET = new Contract.Target("netty",
             "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
-            VertxDriver.class, "default", null);
+            VertxDriver.class, "default", "null");
 
     static Stream<Arguments> versions() {
         return Stream.of("4.5.36", "5.2.3")
