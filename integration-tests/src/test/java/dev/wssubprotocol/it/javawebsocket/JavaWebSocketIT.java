@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /** Java-WebSocket's client: before and after the 1.4.0 HandshakeState move, and the newest release. */
 class JavaWebSocketIT {
-    static final Contract.Target TARGET = new Contract.Target("java-websocket",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Java-WebSocket (`org.java-websocket:Java-WebSocket`)",
+            "`getDraft().getProtocol().getProvidedProtocol()`", "java-websocket",
             "org.java_websocket.drafts.Draft_6455", JavaWebSocketDriver.class, "default", "\"\"");
 
     static Stream<Arguments> versions() {
@@ -23,6 +25,6 @@ class JavaWebSocketIT {
     @ParameterizedTest(name = "Java-WebSocket {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        Contract.check(TARGET, jdk, Libraries.classpath("org.java-websocket:Java-WebSocket:" + version));
+        Contract.check(TARGET, version, jdk, Libraries.classpath("org.java-websocket:Java-WebSocket:" + version));
     }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /** Netty's own client, plain handshaker and WebSocketClientProtocolHandler, oldest to newest line. */
 class NettyIT {
-    static final Contract.Target TARGET = new Contract.Target("netty",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Netty `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`io.netty:netty-codec-http`)",
+            "`actualSubprotocol()`", "netty",
             "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
             NettyDriver.class, "handshaker,protocol-handler", "null");
 
@@ -24,6 +26,6 @@ class NettyIT {
     @ParameterizedTest(name = "Netty {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        Contract.check(TARGET, jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
     }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /** Reactor Netty's HTTP client (on Netty's handshaker): the 1.0 line and the newest 1.2 release. */
 class ReactorNettyIT {
-    static final Contract.Target TARGET = new Contract.Target("netty",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Reactor Netty `HttpClient.websocket()` (`io.projectreactor.netty:reactor-netty-http`)",
+            "`selectedSubprotocol()`", "netty",
             "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
             ReactorNettyDriver.class, "default", "null");
 
@@ -24,6 +26,6 @@ class ReactorNettyIT {
     @ParameterizedTest(name = "Reactor Netty {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        Contract.check(TARGET, jdk, Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version));
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version));
     }
 }

@@ -36,6 +36,10 @@ public final class Contract {
 
     /** What one library is, for the contract. */
     public record Target(
+            /** the library as the README's compatibility table names it */
+            String library,
+            /** where the application reads the subprotocol, for the table, e.g. "`actualSubprotocol()`" */
+            String reportedBy,
             /** the patch id the agent reports */
             String patch,
             /** the class the agent must report as patched */
@@ -56,8 +60,11 @@ public final class Contract {
         return new String[] {RAW.base(), LIBRARY.base(), modes};
     }
 
-    /** Runs the contract and returns the outcomes with the agent, keyed by mode:case. */
-    public static Map<String, String> check(Target target, Jdks.Jdk jdk, List<Path> library) {
+    /**
+     * Runs the contract and returns the outcomes with the agent, keyed by mode:case. When it passes, the result
+     * is recorded for the README's compatibility table.
+     */
+    public static Map<String, String> check(Target target, String version, Jdks.Jdk jdk, List<Path> library) {
         List<Path> classpath = new ArrayList<>();
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
@@ -108,6 +115,8 @@ public final class Contract {
             }
         }
         assertAll(target.driver().getSimpleName() + " on " + jdk, checks);
+        Compatibility.record(new Compatibility.Row(target.library(), version, jdk.major(), true, true,
+                target.reportedBy() + " == " + target.none()));
         return patched;
     }
 

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /** Vert.x core's WebSocketClient (on Netty's handshaker): the 4.5 line and the newest 5.x release. */
 class VertxIT {
-    static final Contract.Target TARGET = new Contract.Target("netty",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Vert.x `WebSocketClient` (`io.vertx:vertx-core`)", "`WebSocket.subProtocol()`", "netty",
             "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
             VertxDriver.class, "default", "null");
 
@@ -24,6 +25,6 @@ class VertxIT {
     @ParameterizedTest(name = "Vert.x {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        Contract.check(TARGET, jdk, Libraries.classpath("io.vertx:vertx-core:" + version));
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.vertx:vertx-core:" + version));
     }
 }
