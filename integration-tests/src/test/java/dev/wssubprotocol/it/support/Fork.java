@@ -49,10 +49,14 @@ public final class Fork {
             command.add("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
         command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(classpath(classpath));
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    public static String classpath(List<Path> entries) {
+        return entries.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
     }
 
     public static Result exec(List<String> command) {

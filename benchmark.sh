@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Start-up cost of carrying the agent: see StartupBenchmark. Usage: ./benchmark.sh [runs per variant, default 12]
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -q -Dstyle.color=never -DskipTests install
+cd integration-tests
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+java -Dws.it.agentJar=../agent/target/ws-subprotocol-agent.jar -Dws.it.drivers=target/classes \
+  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" dev.wssubprotocol.it.bench.StartupBenchmark "$@"
