@@ -37,20 +37,45 @@ public final class Weaver {
     public static byte[] weave(Patch patch, String prefix, ClassLoader loader, String typeName, byte[] classfile,
                                ClassLoader agentLoader) throws ShapeMismatch, IOException {
         String adviceName = patch.adviceClass();
-        byte[] advice = relocate(read(agentLoader, adviceName), patch.relocatableRoot(), prefix);
+        byte[] advice = advice(patch, prefix, agentLoader);
         ClassFileLocator locator = new Locator(typeName, classfile, adviceName, advice, loader == null
                 ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), locator,
                 TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(typeName).resolve();
-        MethodDescription method = targetMethod(patch, prefix, type);
-        AdviceReferences.of(advice).check(type, pool);
+        MethodDescription method = checkShape(patch, prefix, type, advice, pool);
         return new ByteBuddy()
                 .with(TypeValidation.DISABLED)
                 .decorate(type, locator)
                 .visit(Advice.to(pool.describe(adviceName).resolve(), locator).on(ElementMatchers.is(method)))
                 .make(pool)
                 .getBytes();
+    }
+
+    /**
+     * The advice's class file as the patch applies it to this class: moved to a relocated copy's packages when
+     * {@code prefix} is not "".
+     *
+     * @param agentLoader the loader that holds the advice class files (read as bytes, never loaded)
+     */
+    public static byte[] advice(Patch patch, String prefix, ClassLoader agentLoader) throws IOException {
+        return relocate(read(agentLoader, patch.adviceClass()), patch.relocatableRoot(), prefix);
+    }
+
+    /**
+     * The shape check that {@link #weave} runs before it changes anything, on its own so that the {@code scan}
+     * command runs the very same check on class files it finds in archives: the exact method, then every field
+     * and library method the advice uses, looked up in {@code pool}.
+     *
+     * @param advice the advice's class file from {@link #advice}
+     * @return the method the advice goes into
+     * @throws ShapeMismatch naming the first difference
+     */
+    public static MethodDescription checkShape(Patch patch, String prefix, TypeDescription type, byte[] advice,
+                                               TypePool pool) throws ShapeMismatch {
+        MethodDescription method = targetMethod(patch, prefix, type);
+        AdviceReferences.of(advice).check(type, pool);
+        return method;
     }
 
     private static MethodDescription targetMethod(Patch patch, String prefix, TypeDescription type)
