@@ -1,7 +1,10 @@
 package dev.wssubprotocol.agent;
 
+import dev.wssubprotocol.agent.scan.Scan;
+
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +36,9 @@ public final class AgentEntry {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("scan")) {
+            System.exit(Scan.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         System.out.println("ws-subprotocol-agent " + version());
         System.out.println("Use as -javaagent:ws-subprotocol-agent.jar[=options]; see the README.");
     }
