@@ -78,7 +78,8 @@ final class Reader {
         try {
             File file = new File(path);
             if (Files.isDirectory(file.toPath())) {
-                Unit unit = new Unit(path, "/", null);
+                String location = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+                Unit unit = new Unit(location, "/", null);
                 try {
                     walk(file, "", unit, budget);
                 } finally {
@@ -110,20 +111,20 @@ final class Reader {
                 walk(child, path + "/", unit, budget);
             } else if (isArchive(name)) {
                 file(child, location, budget);
-            } else if (Unit.wants(path)) {
-                countClass(path);
-                try {
-                    InputStream in = new FileInputStream(child);
-                    try {
-                        keep(unit, path, in, location, budget);
-                    } finally {
-                        in.close();
-                    }
-                } catch (IOException e) {
-                    listener.error(location, describe(e));
-                }
             } else {
                 countClass(path);
+                if (Unit.wants(path)) {
+                    try {
+                        InputStream in = new FileInputStream(child);
+                        try {
+                            keep(unit, path, in, location, budget);
+                        } finally {
+                            in.close();
+                        }
+                    } catch (IOException e) {
+                        listener.error(location, describe(e));
+                    }
+                }
             }
         }
     }
