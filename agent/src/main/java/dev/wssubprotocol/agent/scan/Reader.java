@@ -39,6 +39,8 @@ final class Reader {
     /** Every archive and directory read that holds library classes, in the order read. */
     private final List<Unit> units = new ArrayList<Unit>();
     private long held;
+    /** The top-level path being read. */
+    private String path;
     int archives;
     int classFiles;
 
@@ -74,12 +76,13 @@ final class Reader {
     }
 
     void scan(String path) {
+        this.path = path;
         Budget budget = new Budget();
         try {
             File file = new File(path);
             if (Files.isDirectory(file.toPath())) {
                 String location = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-                Unit unit = new Unit(location, "/", null);
+                Unit unit = new Unit(path, location, "/", null);
                 try {
                     walk(file, "", unit, budget);
                 } finally {
@@ -143,7 +146,7 @@ final class Reader {
             return;
         }
         archives++;
-        Unit unit = new Unit(location, "!/", file.getName());
+        Unit unit = new Unit(path, location, "!/", file.getName());
         try {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -205,7 +208,7 @@ final class Reader {
             }
             archives++;
             zip = new ZipInputStream(in);
-            unit = new Unit(location, "!/", location.substring(location.lastIndexOf('/') + 1));
+            unit = new Unit(path, location, "!/", location.substring(location.lastIndexOf('/') + 1));
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 at = location + "!/" + entry.getName();
                 countEntry(budget, at);
@@ -311,8 +314,8 @@ final class Reader {
 
     /**
      * Runs the shape check on every target found, once all paths are read: a class the check needs is looked up
-     * in the target's own archive first, then in everything else the scan read (a library split over several
-     * jars of a fat jar or a lib directory).
+     * in the target's own archive first, then in the rest of the same path (a library split over the jars of a fat
+     * jar or a lib directory), then in the other paths.
      */
     void report() {
         for (Unit unit : units) {

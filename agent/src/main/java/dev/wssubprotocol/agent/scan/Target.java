@@ -115,7 +115,7 @@ final class Target {
                                 + " scan this together with the rest of the application");
             }
             return new Finding(Finding.Outcome.NOT_FIXED, patch.id(), version, className, location,
-                    mismatch.getMessage());
+                    mismatch instanceof ShapeMismatch ? mismatch.getMessage() : "the check failed (" + mismatch + ")");
         } catch (IOException agentJar) {
             throw new IllegalStateException(agentJar.getMessage(), agentJar);
         }
@@ -130,8 +130,8 @@ final class Target {
     }
 
     /**
-     * Classes from the target's own unit, under its class root; then from the other units the scan read (at
-     * their root); then the JDK's. Records the names found nowhere.
+     * Classes from the target's own unit, under its class root; then from the other units of the same top-level
+     * path, then of the other paths (at their root); then the JDK's. Records the names found nowhere.
      */
     private static final class InScan implements ClassFileLocator {
         private final Unit unit;
@@ -150,6 +150,9 @@ final class Target {
         public Resolution locate(String name) throws IOException {
             String path = name.replace('.', '/') + ".class";
             byte[] bytes = unit.classFile(root + path);
+            for (int i = 0; bytes == null && i < all.size(); i++) {
+                bytes = all.get(i).path.equals(unit.path) ? all.get(i).classFile(path) : null;
+            }
             for (int i = 0; bytes == null && i < all.size(); i++) {
                 bytes = all.get(i).classFile(path);
             }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class Unit {
     private static final Pattern VERSION_IN_FILE_NAME = Pattern.compile("-(\\d[\\w.-]*)\\.(?:jar|war|ear|zip)$");
 
+    /** The top-level path it was found in, as given to the scan. */
+    final String path;
     /** Where it is, as printed: "app.jar", "app.jar!/BOOT-INF/lib/x.jar", or a directory. */
     final String location;
     /** "!/" inside an archive, "/" inside a directory. */
@@ -33,7 +35,8 @@ final class Unit {
     private final Map<String, byte[]> metadata = new LinkedHashMap<String, byte[]>();
     private long held;
 
-    Unit(String location, String separator, String fileName) {
+    Unit(String path, String location, String separator, String fileName) {
+        this.path = path;
         this.location = location;
         this.separator = separator;
         this.fileName = fileName;

@@ -135,6 +135,39 @@ class ScanIT {
         assertEquals(1, r.exitCode(), r.describe());
     }
 
+    /**
+     * Netty 5.0.0.Alpha2 has the handshaker and its method, but not the header methods the advice calls: the
+     * agent would skip it. Its HttpHeaders extends a class of netty-codec, so the check needs both jars: a lib
+     * directory holds them. Scanned together with a fat jar that has Netty 4.1, the check still uses the
+     * classes of its own path first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aLibDirectoryWithANettyTheAgentDoesNotFix(Jdks.Jdk jdk) throws IOException {
+        Path lib = Files.createDirectory(dir.resolve("lib"));
+        for (Path jar : Libraries.classpath("io.netty:netty-codec-http:5.0.0.Alpha2")) {
+            Files.copy(jar, lib.resolve(jar.getFileName()));
+        }
+        String notFixed = "unsupported  netty 5.0.0.Alpha2  " + NETTY + "  in " + lib
+                + "/netty-codec-http-5.0.0.Alpha2.jar  -> NOT fixed: no method io.netty.handler.codec.http.HttpHeaders"
+                + "#get(Ljava/lang/String;)Ljava/lang/String;";
+        Fork.Result alone = scan(jdk, lib);
+        assertEquals(List.of(notFixed), alone.stdout().subList(0, alone.stdout().size() - 1), alone.describe());
+        assertEquals(4, alone.exitCode(), alone.describe());
+
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (Path jar : Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final")) {
+            entries.put("BOOT-INF/lib/" + jar.getFileName(), Files.readAllBytes(jar));
+        }
+        Path app = Files.write(dir.resolve("app.jar"), zip(entries, true));
+        Fork.Result both = scan(jdk, app, lib);
+        assertEquals(List.of(
+                "needs agent  netty 4.1.140.Final  " + NETTY + "  in " + app
+                        + "!/BOOT-INF/lib/netty-codec-http-4.1.140.Final.jar  -> fixed by the agent (patch netty)",
+                notFixed), both.stdout().subList(0, both.stdout().size() - 1), both.describe());
+        assertEquals(1, both.exitCode(), both.describe());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void badInputIsReportedPerEntryAndTheScanGoesOn(Jdks.Jdk jdk) throws IOException {
