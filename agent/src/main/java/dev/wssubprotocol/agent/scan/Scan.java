@@ -137,9 +137,9 @@ public final class Scan {
         out.println("  0  no strict client found: the agent is not needed");
         out.println("  2  usage error");
         out.println();
-        out.println("Limits for each PATH: archives nested " + limits.depth + " deep, "
-                + Limits.bytes(limits.entryBytes) + " per entry held in memory, " + Limits.bytes(limits.totalBytes)
-                + " uncompressed in all, " + limits.entries + " entries; " + Limits.bytes(limits.heldBytes)
-                + " of library classes held for the whole scan.");
+        out.println("Limits, against zip bombs: for each PATH, archives nested " + limits.depth + " deep, "
+                + Limits.bytes(limits.entryBytes) + " per entry");
+        out.println("held in memory, " + Limits.bytes(limits.totalBytes) + " uncompressed in all, " + limits.entries
+                + " entries; " + Limits.bytes(limits.heldBytes) + " of library classes held for the whole scan.");
     }
 }
