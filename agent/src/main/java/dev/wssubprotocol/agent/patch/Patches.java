@@ -1,7 +1,9 @@
 package dev.wssubprotocol.agent.patch;
 
+import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
+import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +13,9 @@ import java.util.List;
 public final class Patches {
     public static final List<Patch> ALL = Collections.unmodifiableList(Arrays.asList(
             NettyPatch.PATCH,
-            JavaWebSocketPatch.PATCH));
+            JavaWebSocketPatch.PATCH,
+            PekkoHttpPatch.PATCH,
+            AkkaHttpPatch.PATCH));
 
     private Patches() {
     }

@@ -1,8 +1,10 @@
 package dev.wssubprotocol.agent.weave;
 
+import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.agent.patch.Patch;
+import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +22,8 @@ class WeaverTest {
 
     @Test
     void weavesTheRealClasses() throws Exception {
-        for (Patch p : new Patch[] {NettyPatch.PATCH, JavaWebSocketPatch.PATCH}) {
+        for (Patch p : new Patch[] {NettyPatch.PATCH, JavaWebSocketPatch.PATCH, PekkoHttpPatch.PATCH,
+                AkkaHttpPatch.PATCH}) {
             byte[] original = PatchesTest.bytes(p.typeName());
             byte[] woven = Weaver.weave(p, "", LOADER, p.typeName(), original, LOADER);
             assertTrue(woven.length > original.length, p.id());

@@ -1,0 +1,43 @@
+package dev.wssubprotocol.agent.pekko;
+
+import dev.wssubprotocol.agent.Hook;
+import net.bytebuddy.asm.Advice;
+import org.apache.pekko.http.scaladsl.model.HttpResponse;
+import scala.collection.immutable.Nil$;
+import scala.collection.immutable.Seq;
+
+/**
+ * Inlined into {@code Handshake$Client$#validateResponse(HttpResponse, immutable.Seq, Sec-WebSocket-Key)} of
+ * Pekko HTTP 1.0 to 1.3; see {@link PekkoHttpPatch}.
+ * <p>
+ * The trick: when the client offered subprotocols and the response has no {@code Sec-WebSocket-Protocol} header
+ * (looked up by name, so a header the library could not parse counts as present), the method sees an empty
+ * offer ({@code Nil}), for which "no header" is the library's own valid answer: every other check still runs, and
+ * the application sees no subprotocol. Only the method's argument is replaced; the caller's list is untouched.
+ */
+public final class PekkoHttpAdvice {
+    private PekkoHttpAdvice() {
+    }
+
+    @SuppressWarnings("rawtypes")
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static boolean enter(@Advice.Argument(0) HttpResponse response,
+                         @Advice.Argument(value = 1, readOnly = false) Seq offered) throws Exception {
+        if (offered == null || offered.isEmpty() || response.getHeader("Sec-WebSocket-Protocol").isPresent()
+                || !Boolean.TRUE.equals(Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
+                .getMethod(Hook.RESCUE, String.class, String.class, String.class)
+                .invoke(null, "pekko-http", "a server (URI not known here)", offered.mkString(", ")))) {
+            return false;
+        }
+        offered = Nil$.MODULE$;
+        return true;
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Enter boolean emptied, @Advice.Return Object result) throws Exception {
+        if (emptied && result != null && "scala.util.Right".equals(result.getClass().getName())) {
+            Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
+                    .getMethod(Hook.RESCUED, String.class).invoke(null, "pekko-http");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wssubprotocol.agent.pekko;
+
+import dev.wssubprotocol.agent.patch.Patch;
+
+/**
+ * Apache Pekko HTTP ({@code org.apache.pekko:pekko-http-core_2.13} and {@code _3}) 1.0 through 1.3.
+ * <p>
+ * Upstream: {@code org.apache.pekko.http.impl.engine.ws.Handshake$Client$#validateResponse(HttpResponse,
+ * immutable.Seq, Sec-WebSocket-Key)}, an instance method of the Scala module object {@code Handshake.Client},
+ * returning {@code Either[String, NegotiatedWebSocketSettings]}. After the status, Upgrade, Connection and
+ * Sec-WebSocket-Accept checks it reads the first value of the response's {@code Sec-WebSocket-Protocol}: with no
+ * value and an empty offer it returns {@code Right(NegotiatedWebSocketSettings(None))}, with a value the client
+ * offered it returns that value, and otherwise {@code Left("response that indicated that the given subprotocol
+ * was not supported. ...")}, which the client blueprint turns into an {@code InvalidUpgradeResponse}. The caller
+ * passes the offer split at commas and trimmed. Handshake.scala is the same file at the tags v1.0.0 to v1.4.0;
+ * the method descriptor was checked in the jars of 1.0.0, 1.1.0, 1.3.0 (_2.13) and 1.0.0, 1.3.0 (_3).
+ */
+public final class PekkoHttpPatch {
+    public static final Patch PATCH = Patch.of("pekko-http",
+            "org.apache.pekko.http.impl.engine.ws.Handshake$Client$",
+            "validateResponse",
+            new String[] {"org.apache.pekko.http.scaladsl.model.HttpResponse", "scala.collection.immutable.Seq",
+                    "org.apache.pekko.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey"},
+            "dev.wssubprotocol.agent.pekko.PekkoHttpAdvice");
+
+    private PekkoHttpPatch() {
+    }
+}
