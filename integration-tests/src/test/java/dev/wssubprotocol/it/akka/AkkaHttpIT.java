@@ -1,0 +1,41 @@
+package dev.wssubprotocol.it.akka;
+
+import dev.wssubprotocol.it.driver.AkkaHttpDriver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/**
+ * Akka HTTP's Java WebSocket client, 10.0.0 (Scala 2.12; no 2.13 build exists) to 10.5.3, the newest release on
+ * Maven Central, for Scala 2.12, 2.13 and 3. From 10.1 on akka-http leaves akka-stream to the application: each
+ * release runs with the version its pom names. Before 10.1.10 the Java API offers exactly one subprotocol, so the
+ * driver offers only the first of each case ({@code offer-first}); from 10.1.10 on it offers the list.
+ */
+class AkkaHttpIT {
+    static Stream<Arguments> versions() {
+        // scala binary version, akka-http-core version, akka-stream version (null: a compile dependency), mode
+        return Stream.of(
+                        new String[] {"2.12", "10.0.0", null, "offer-first"},
+                        new String[] {"2.12", "10.1.9", "2.5.23", "offer-first"},
+                        new String[] {"2.13", "10.1.10", "2.5.23", "offer-list"},
+                        new String[] {"2.12", "10.5.3", "2.7.0", "offer-list"},
+                        new String[] {"2.13", "10.5.3", "2.7.0", "offer-list"},
+                        new String[] {"3", "10.5.3", "2.7.0", "offer-list"})
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v[1] + " (_" + v[0] + ")", v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Akka HTTP {0} on {2}")
+    @MethodSource("versions")
+    void contract(String name, String[] v, Jdks.Jdk jdk) {
+        Contract.Target target = new Contract.Target("akka-http", "akka.http.impl.engine.ws.Handshake$Client$",
+                AkkaHttpDriver.class, v[3], "Optional.empty");
+        String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
+        Contract.check(target, jdk, v[2] == null ? Libraries.classpath(http)
+                : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]));
+    }
+}
