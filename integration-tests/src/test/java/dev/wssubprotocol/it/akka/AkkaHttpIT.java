@@ -32,10 +32,12 @@ class AkkaHttpIT {
     @ParameterizedTest(name = "Akka HTTP {0} on {2}")
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {
-        Contract.Target target = new Contract.Target("akka-http", "akka.http.impl.engine.ws.Handshake$Client$",
+        Contract.Target target = new Contract.Target(
+                "Akka HTTP `Http.singleWebSocketRequest` (`com.typesafe.akka:akka-http-core`; before 10.1.10 the Java API offers one subprotocol)",
+                "`WebSocketUpgradeResponse.chosenSubprotocol()`", "akka-http", "akka.http.impl.engine.ws.Handshake$Client$",
                 AkkaHttpDriver.class, v[3], "Optional.empty");
         String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
-        Contract.check(target, jdk, v[2] == null ? Libraries.classpath(http)
+        Contract.check(target, name, jdk, v[2] == null ? Libraries.classpath(http)
                 : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]));
     }
 }

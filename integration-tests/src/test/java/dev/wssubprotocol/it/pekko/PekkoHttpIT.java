@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * release runs with the pekko-stream version its pom names (pekko-http leaves that module to the application).
  */
 class PekkoHttpIT {
-    static final Contract.Target TARGET = new Contract.Target("pekko-http",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Apache Pekko HTTP `Http.singleWebSocketRequest` (`org.apache.pekko:pekko-http-core`)",
+            "`WebSocketUpgradeResponse.chosenSubprotocol()`", "pekko-http",
             "org.apache.pekko.http.impl.engine.ws.Handshake$Client$",
             PekkoHttpDriver.class, "default", "Optional.empty");
 
@@ -31,7 +33,7 @@ class PekkoHttpIT {
     @ParameterizedTest(name = "Pekko HTTP {0} on {2}")
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {
-        Contract.check(TARGET, jdk, Libraries.classpath("org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1],
+        Contract.check(TARGET, name, jdk, Libraries.classpath("org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1],
                 "org.apache.pekko:pekko-stream_" + v[0] + ":" + v[2]));
     }
 }
