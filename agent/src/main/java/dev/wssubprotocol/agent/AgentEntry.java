@@ -1,15 +1,13 @@
 package dev.wssubprotocol.agent;
 
-import dev.wssubprotocol.agent.scan.Scan;
-
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The jar's entry points: {@code premain} for {@code -javaagent:}, {@code agentmain} for a runtime attach, and
- * {@code main} for the jar's command line. None of them ever throws into the host JVM.
+ * The agent's entry points: {@code premain} for {@code -javaagent:}, {@code agentmain} for a runtime attach. Neither
+ * ever throws into the host JVM. (The jar's command line is {@link dev.wssubprotocol.agent.cli.Cli}, kept apart so
+ * that it loads nothing of the agent and runs even where java.instrument is missing.)
  * <p>
  * {@code agentmain} with the argument {@value #DETACH} removes the agent's transformer and gives every patched
  * class its original code back; a later attach installs the patches again.
@@ -33,14 +31,6 @@ public final class AgentEntry {
         } else {
             start(args, inst, true);
         }
-    }
-
-    public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("scan")) {
-            System.exit(Scan.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
-        System.out.println("ws-subprotocol-agent " + version());
-        System.out.println("Use as -javaagent:ws-subprotocol-agent.jar[=options]; see the README.");
     }
 
     static String version() {

@@ -25,7 +25,7 @@ class AgentJarIT {
             Attributes main = jar.getManifest().getMainAttributes();
             assertEquals("dev.wssubprotocol.agent.AgentEntry", main.getValue("Premain-Class"));
             assertEquals("dev.wssubprotocol.agent.AgentEntry", main.getValue("Agent-Class"));
-            assertEquals("dev.wssubprotocol.agent.AgentEntry", main.getValue("Main-Class"));
+            assertEquals("dev.wssubprotocol.agent.cli.Cli", main.getValue("Main-Class"));
             assertEquals("true", main.getValue("Can-Retransform-Classes"));
             assertEquals("true", main.getValue("Can-Redefine-Classes"));
             assertEquals("0.1.0", main.getValue("Implementation-Version"));

@@ -1,0 +1,134 @@
+package dev.wssubprotocol.agent.cli;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The JVMs the commands work on: only those the attach API lists (never this command's own JVM), each checked
+ * before anything is sent to it, so that a pid that is not a JVM never receives the attach request.
+ */
+final class Jvms {
+    /** What a command does with one attached JVM. */
+    interface Session<T> {
+        T run(Attach.Vm vm, Properties systemProperties) throws Failure;
+    }
+
+    /** What one JVM is, as it says itself. */
+    static final class Jvm {
+        final String pid;
+        final String main;
+        final String java;
+        final AgentState agent;
+
+        Jvm(String pid, String displayName, Properties p) {
+            this.pid = pid;
+            this.main = mainOf(p.getProperty("sun.java.command", displayName));
+            this.java = p.getProperty("java.version", "?");
+            this.agent = AgentState.of(p);
+        }
+    }
+
+    private final Attach attach;
+    private final String agentJar;
+    private final String commandLine;
+    private final String self = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+    private Map<String, String> listed;
+
+    /**
+     * @param commandLine this command and its options without the pids, to show how to run it as another user
+     */
+    Jvms(Attach attach, String agentJar, String commandLine) {
+        this.attach = attach;
+        this.agentJar = agentJar;
+        this.commandLine = commandLine;
+    }
+
+    /** Every JVM the attach API lists for this user, but this one: pid and display name. */
+    Map<String, String> listed() throws Failure {
+        if (listed == null) {
+            listed = attach.list();
+            listed.remove(self);
+        }
+        return listed;
+    }
+
+    /** The listed JVMs whose main class or jar matches {@code main} (when given) and not {@code excludeMain}. */
+    List<String> select(Pattern main, Pattern excludeMain) throws Failure {
+        List<String> pids = new ArrayList<String>();
+        for (Map.Entry<String, String> jvm : listed().entrySet()) {
+            String name = mainOf(jvm.getValue());
+            if ((main == null || main.matcher(name).find())
+                    && (excludeMain == null || !excludeMain.matcher(name).find())) {
+                pids.add(jvm.getKey());
+            }
+        }
+        return pids;
+    }
+
+    /** Attaches to one JVM, runs the session and detaches again; or says why it cannot. */
+    <T> T with(String pid, Session<T> session) throws Failure {
+        check(pid);
+        Attach.Vm vm;
+        try {
+            vm = attach.open(pid);
+        } catch (Failure f) {
+            throw new Failure(whyOpenFailed(pid, f.getMessage()));
+        }
+        try {
+            return session.run(vm, vm.systemProperties());
+        } finally {
+            vm.close();
+        }
+    }
+
+    Jvm describe(String pid) throws Failure {
+        return with(pid, (vm, properties) -> new Jvm(pid, listed().get(pid), properties));
+    }
+
+    private void check(String pid) throws Failure {
+        if (!pid.matches("[0-9]+")) {
+            throw new Failure("'" + pid + "' is not a pid");
+        }
+        if (pid.equals(self)) {
+            throw new Failure("that is this command's own JVM");
+        }
+        String why = Processes.whyNot(pid);
+        if (why != null) {
+            throw new Failure(why.startsWith("the process belongs to user") ? why + "; run: " + asOwner(pid) : why);
+        }
+        if (!listed().containsKey(pid)) {
+            throw new Failure(Processes.whyNotListed(pid, agentJar));
+        }
+    }
+
+    private String whyOpenFailed(String pid, String message) {
+        if (Processes.whyNot(pid) != null) {
+            return Processes.whyNot(pid);
+        }
+        if (message.contains("does not support the attach mechanism")) {
+            return "the JVM refuses to be attached (-XX:+DisableAttachMechanism?): " + message;
+        }
+        if (message.contains("not permitted") || message.contains("ermission denied")) {
+            return "not allowed to attach (" + message + "); run: " + asOwner(pid);
+        }
+        return "cannot attach: " + message;
+    }
+
+    /** The same command, run as the user who owns the JVM. */
+    private String asOwner(String pid) {
+        String owner = Processes.owner(pid);
+        return "sudo -u " + (owner == null ? "<its user>" : owner) + " " + System.getProperty("java.home")
+                + File.separator + "bin" + File.separator + "java -jar " + agentJar + " " + commandLine + " " + pid;
+    }
+
+    /** The main class or jar in a display name or java command: its first word. */
+    static String mainOf(String command) {
+        String trimmed = command == null ? "" : command.trim();
+        return trimmed.isEmpty() ? "?" : trimmed.split(" ")[0];
+    }
+}
