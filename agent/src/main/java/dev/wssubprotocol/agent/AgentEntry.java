@@ -17,6 +17,8 @@ public final class AgentEntry {
 
     private static boolean started;
     private static Gate gate;
+    /** The Instrumentation the gate was added to: each agent load (premain, every attach) has its own. */
+    private static Instrumentation gateOwner;
 
     private AgentEntry() {
     }
@@ -27,7 +29,7 @@ public final class AgentEntry {
 
     public static void agentmain(String args, Instrumentation inst) {
         if (DETACH.equals(args)) {
-            detach(inst);
+            detach();
         } else {
             start(args, inst, true);
         }
@@ -57,6 +59,7 @@ public final class AgentEntry {
             Status.started(version(), options.summary);
             gate = new Gate(options.patches);
             inst.addTransformer(gate, true);
+            gateOwner = inst;
             Log.info(version() + " active" + (options.reportOnly() ? " (report only)" : "") + ": "
                     + (options.patches.isEmpty() ? "no patches selected" : Options.ids(options.patches, ", ")));
             if (attached) {
@@ -67,16 +70,19 @@ public final class AgentEntry {
         }
     }
 
-    private static synchronized void detach(Instrumentation inst) {
+    private static synchronized void detach() {
         try {
             if (!started) {
                 Log.info(version() + " not active, nothing to detach");
                 return;
             }
             Gate removed = gate;
+            // only the Instrumentation that added the gate can remove it, not the one of this detach call
+            Instrumentation inst = gateOwner;
             inst.removeTransformer(removed);
             Hook.configure(false, false);
             gate = null;
+            gateOwner = null;
             started = false;
             // without the transformer, a retransform gives each class its original class file back
             retransformLoaded(inst, removed);
