@@ -44,8 +44,9 @@ final class DetachCommand {
                 throw new Failure("the agent is still active after the detach; the reason is on that JVM's"
                         + " stderr, in a line that starts with [ws-subprotocol-agent]");
             }
-            return Cli.describe(jvm) + ": detached; original code restored in " + jvm.agent.patchedList()
-                    + "; rescued while active: " + now.rescued();
+            int restored = jvm.agent.patched().size();
+            return Cli.describe(jvm) + ": detached; " + (restored == 0 ? "no class was patched"
+                    : "original code again in " + jvm.agent.patchedList()) + "; rescued: " + now.rescued();
         }), out, err);
     }
 }

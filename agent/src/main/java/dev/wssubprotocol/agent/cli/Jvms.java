@@ -92,7 +92,7 @@ final class Jvms {
 
     private void check(String pid) throws Failure {
         if (!pid.matches("[0-9]+")) {
-            throw new Failure("'" + pid + "' is not a pid");
+            throw new Failure("not a pid (a process id is a number)");
         }
         if (pid.equals(self)) {
             throw new Failure("that is this command's own JVM");

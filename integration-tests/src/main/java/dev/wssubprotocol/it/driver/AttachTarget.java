@@ -1,0 +1,97 @@
+package dev.wssubprotocol.it.driver;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A long-running client JVM for the runtime-attach tests: it stays up while the agent is attached and detached,
+ * and runs the missing-header case ({@link Case#OFFERED_OMITTED}) whenever it is told to.
+ * <p>
+ * Arguments: {@code <driver class> <uri of the header-omitting server's /omit>}. Prints {@code READY <pid>}, then
+ * reads one command a line from stdin:
+ * <ul>
+ *   <li>{@code try}: one handshake; prints {@code TRY OK subprotocol=null echo=hello} or {@code TRY FAIL <error>}</li>
+ *   <li>{@code burst <count> <threads> <pause ms>}: that many handshakes at once on a pool of threads, each thread
+ *       pausing between two of its handshakes; prints {@code BURST PROGRESS <n>} once the first {@code threads}
+ *       have finished, then {@code BURST <times> <outcome>} for each distinct outcome and
+ *       {@code BURST DONE <finished>/<count>}</li>
+ *   <li>{@code quit}: exits</li>
+ * </ul>
+ */
+public final class AttachTarget {
+    private static final long BURST_TIMEOUT_SECONDS = 120;
+
+    private final Driver driver;
+    private final String uri;
+
+    private AttachTarget(Driver driver, String uri) {
+        this.driver = driver;
+        this.uri = uri;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Driver driver = (Driver) Class.forName(args[0]).getDeclaredConstructor().newInstance();
+        AttachTarget target = new AttachTarget(driver, args[1]);
+        System.out.println("READY " + ProcessHandle.current().pid());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            String[] words = line.trim().split("\\s+");
+            if (words[0].equals("try")) {
+                System.out.println("TRY " + target.once());
+            } else if (words[0].equals("burst")) {
+                target.burst(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Long.parseLong(words[3]));
+            } else {
+                System.out.println("UNKNOWN " + line);
+            }
+            System.out.flush();
+        }
+        driver.shutdown();
+        System.exit(0);
+    }
+
+    private String once() {
+        try {
+            return driver.exchange(Case.OFFERED_OMITTED, uri, "handshaker");
+        } catch (Throwable t) {
+            return "FAIL " + Driver.describe(t);
+        }
+    }
+
+    private void burst(int count, int threads, long pauseMillis) throws InterruptedException {
+        AtomicInteger tickets = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int i = 0; i < threads; i++) {
+            pool.execute(() -> {
+                while (tickets.getAndIncrement() < count) {
+                    outcomes.computeIfAbsent(once(), k -> new AtomicInteger()).incrementAndGet();
+                    if (finished.incrementAndGet() == threads) {
+                        System.out.println("BURST PROGRESS " + threads);
+                        System.out.flush();
+                    }
+                    try {
+                        Thread.sleep(pauseMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(BURST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(outcomes).entrySet()) {
+            System.out.println("BURST " + e.getValue() + " " + e.getKey());
+        }
+        System.out.println("BURST DONE " + finished.get() + "/" + count);
+        pool.shutdownNow();
+    }
+}

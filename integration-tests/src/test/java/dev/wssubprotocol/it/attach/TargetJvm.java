@@ -1,0 +1,184 @@
+package dev.wssubprotocol.it.attach;
+
+import dev.wssubprotocol.it.support.Fork;
+import dev.wssubprotocol.it.support.Jdks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A long-running forked JVM that the attach tests talk to on stdin/stdout (AttachTarget, IdleTarget), started in
+ * a directory of its own so that a leftover {@code .attach_pid<pid>} file in its working directory can be seen.
+ */
+final class TargetJvm implements AutoCloseable {
+    private static final long LINE_TIMEOUT_SECONDS = 120;
+
+    final long pid;
+    final Path workDir;
+    private final Process process;
+    private final PrintWriter stdin;
+    private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+    private TargetJvm(Process process, Path workDir) {
+        this.process = process;
+        this.pid = process.pid();
+        this.workDir = workDir;
+        this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        pump(process.getInputStream(), stdout::add);
+        pump(process.getErrorStream(), stderr::add);
+    }
+
+    /**
+     * @param prefix what goes before {@code java} on the command line (e.g. to run it as another user), or empty
+     */
+    static TargetJvm start(List<String> prefix, Jdks.Jdk jdk, List<String> jvmOptions, List<Path> classpath,
+                           String mainClass, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(jdk.java().toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        try {
+            Path workDir = Files.createTempDirectory("attach-target");
+            workDir.toFile().setReadable(true, false);
+            workDir.toFile().setExecutable(true, false);
+            workDir.toFile().setWritable(true, false);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
+                    || k.equals("JAVA_TOOL_OPTIONS"));
+            TargetJvm jvm = new TargetJvm(builder.start(), workDir);
+            String ready = jvm.next();
+            if (!ready.startsWith("READY ")) {
+                throw new AssertionError("target did not start: " + ready + "\n" + String.join("\n", jvm.stderr));
+            }
+            return jvm;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static TargetJvm start(Jdks.Jdk jdk, List<String> jvmOptions, List<Path> classpath, String mainClass,
+                           String... args) {
+        return start(List.of(), jdk, jvmOptions, classpath, mainClass, args);
+    }
+
+    /** Sends one command and returns the next line the target prints. */
+    String send(String command) {
+        stdin.println(command);
+        return next();
+    }
+
+    void write(String command) {
+        stdin.println(command);
+    }
+
+    /** The next line on the target's stdout; fails the test when none comes in time. */
+    String next() {
+        try {
+            String line = stdout.poll(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("no line from pid " + pid + " within " + LINE_TIMEOUT_SECONDS
+                        + " s (alive: " + process.isAlive() + ")\n" + String.join("\n", stderr));
+            }
+            return line;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<String> stderr() {
+        return List.copyOf(stderr);
+    }
+
+    List<String> agentLines() {
+        return stderr.stream().filter(l -> l.startsWith("[ws-subprotocol-agent]")).collect(Collectors.toList());
+    }
+
+    long count(String stderrPrefix) {
+        return stderr.stream().filter(l -> l.startsWith(stderrPrefix)).count();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Files the attach API may leave behind for this pid: .attach_pid<pid> in the working directory or /tmp. */
+    List<Path> attachLeftovers() {
+        return leftovers(pid, workDir);
+    }
+
+    static List<Path> leftovers(long pid, Path workDir) {
+        return Stream.of(workDir, Paths.get("/tmp"))
+                .map(dir -> dir.resolve(".attach_pid" + pid)).filter(Files::exists).collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() {
+        try {
+            stdin.println("quit");
+            stdin.close();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            try (Stream<Path> files = Files.walk(workDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pump(InputStream stream, Consumer<String> sink) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "target-output");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** {@code java -jar ws-subprotocol-agent.jar <args>} on a JDK, as an operator runs it. */
+    static Fork.Result cli(Jdks.Jdk jdk, Object... args) {
+        return cli(List.of(), jdk, List.of(), args);
+    }
+
+    static Fork.Result cli(List<String> prefix, Jdks.Jdk jdk, List<String> jvmOptions, Object... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(jdk.java().toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(Fork.AGENT_JAR.toString());
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
+        return Fork.exec(command);
+    }
+}
