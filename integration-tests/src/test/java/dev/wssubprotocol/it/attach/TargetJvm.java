@@ -171,11 +171,16 @@ final class TargetJvm implements AutoCloseable {
     }
 
     static Fork.Result cli(List<String> prefix, Jdks.Jdk jdk, List<String> jvmOptions, Object... args) {
+        return cli(prefix, jdk.java(), jvmOptions, Fork.AGENT_JAR, args);
+    }
+
+    /** The same with any java and any copy of the agent jar. */
+    static Fork.Result cli(List<String> prefix, Path java, List<String> jvmOptions, Path jar, Object... args) {
         List<String> command = new ArrayList<>(prefix);
-        command.add(jdk.java().toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(Fork.AGENT_JAR.toString());
+        command.add(jar.toString());
         for (Object arg : args) {
             command.add(String.valueOf(arg));
         }
