@@ -97,9 +97,14 @@ final class Jvms {
         if (pid.equals(self)) {
             throw new Failure("that is this command's own JVM");
         }
-        String why = Processes.whyNot(pid);
-        if (why != null) {
-            throw new Failure(why.startsWith("the process belongs to user") ? why + "; run: " + asOwner(pid) : why);
+        if (!Processes.exists(pid)) {
+            throw new Failure("no such process");
+        }
+        String owner = Processes.foreignOwner(pid);
+        if (owner != null) {
+            throw new Failure("the process belongs to user " + owner + " and this command runs as "
+                    + Processes.currentUser() + "; the attach API only reaches JVMs of the same user; run: "
+                    + asOwner(pid));
         }
         if (!listed().containsKey(pid)) {
             throw new Failure(Processes.whyNotListed(pid, agentJar));
@@ -107,8 +112,8 @@ final class Jvms {
     }
 
     private String whyOpenFailed(String pid, String message) {
-        if (Processes.whyNot(pid) != null) {
-            return Processes.whyNot(pid);
+        if (!Processes.exists(pid)) {
+            return "the process exited";
         }
         if (message.contains("does not support the attach mechanism")) {
             return "the JVM refuses to be attached (-XX:+DisableAttachMechanism?): " + message;

@@ -29,21 +29,36 @@ final class ListCommand {
         rows.add(new String[] {"PID", "JAVA", "MAIN", "AGENT", "PATCHED"});
         int failed = 0;
         for (String pid : jvms.listed().keySet()) {
-            try {
-                Jvms.Jvm jvm = jvms.describe(pid);
-                rows.add(new String[] {pid, jvm.java, jvm.main, jvm.agent.brief(),
-                        jvm.agent.loaded() ? jvm.agent.patchedList() : "-"});
-            } catch (Failure f) {
-                if ("no such process".equals(Processes.whyNot(pid))) {
-                    continue; // it exited since the attach API listed it
+            Failure failure = null;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    Jvms.Jvm jvm = jvms.describe(pid);
+                    rows.add(new String[] {pid, jvm.java, jvm.main, jvm.agent.brief(),
+                            jvm.agent.loaded() ? jvm.agent.patchedList() : "-"});
+                    failure = null;
+                    break;
+                } catch (Failure f) {
+                    failure = f;
+                    pause(); // a JVM that is starting or exiting may not answer at once
                 }
-                err.println("error: pid " + pid + ": " + f.getMessage());
+            }
+            if (failure != null && Processes.exists(pid)) {
+                err.println("error: pid " + pid + ": " + failure.getMessage());
                 rows.add(new String[] {pid, "?", Jvms.mainOf(jvms.listed().get(pid)), "?", "?"});
                 failed++;
             }
+            // else it was listed and has exited since: not a JVM any more
         }
         print(rows, out);
         return failed == 0 ? Cli.OK : Cli.FAILED;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void print(List<String[]> rows, PrintStream out) {

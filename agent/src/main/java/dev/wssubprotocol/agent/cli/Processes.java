@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * What the operating system says about a pid that the attach API does not list, to tell the operator why.
- * Reads /proc where there is one (Linux); elsewhere the reasons are less precise. Never used to find JVMs.
+ * What the operating system says about a pid the command was given, to tell the operator why it cannot be
+ * attached. Reads /proc where there is one (Linux); elsewhere the reasons are less precise. Never used to find JVMs:
+ * only the attach API's own list says what is a JVM.
  */
 final class Processes {
     private static final Path PROC = Paths.get("/proc");
@@ -32,21 +33,23 @@ final class Processes {
         }
     }
 
-    /** Why a pid is not a JVM this command can attach to; null when the OS sees nothing against it. */
-    static String whyNot(String pid) {
+    /** False when the OS says there is no such process (or only its zombie); true where there is no /proc to ask. */
+    static boolean exists(String pid) {
         if (!Files.isDirectory(PROC.resolve("self"))) {
-            return null;
+            return true;
         }
-        if (!Files.isDirectory(PROC.resolve(pid))) {
-            return "no such process";
-        }
+        String stat = read(pid, "stat");
+        return !stat.isEmpty() && !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+    }
+
+    /**
+     * The owner of a process when it is another user than this command's and this command is not root (which
+     * JDK 11+ JVMs accept as a peer); null otherwise.
+     */
+    static String foreignOwner(String pid) {
         String owner = owner(pid);
         String me = currentUser();
-        if (owner != null && !owner.equals(me) && !"root".equals(me)) {
-            return "the process belongs to user " + owner + " and this command runs as " + me
-                    + "; the attach API only reaches JVMs of the same user";
-        }
-        return null;
+        return owner != null && !owner.equals(me) && !"root".equals(me) ? owner : null;
     }
 
     /** Why a process that the attach API does not list is not attachable, from its command line and memory map. */
