@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads one command a line from stdin:
  * <ul>
  *   <li>{@code try}: one handshake; prints {@code TRY OK subprotocol=null echo=hello} or {@code TRY FAIL <error>}</li>
- *   <li>{@code burst <count> <threads> <pause ms>}: that many handshakes at once on a pool of threads, each thread
- *       pausing between two of its handshakes; prints {@code BURST PROGRESS <n>} once the first {@code threads}
- *       have finished, then {@code BURST <times> <outcome>} for each distinct outcome and
- *       {@code BURST DONE <finished>/<count>}</li>
+ *   <li>{@code burst <count> <threads> <pause ms> <held>}: that many handshakes at once on a pool of threads, each
+ *       thread pausing between two of its handshakes. The last {@code held} handshakes wait until a line
+ *       {@code release} comes on stdin. Prints {@code BURST PROGRESS <threads>} once the first {@code threads} have
+ *       finished, then {@code BURST <before|after> <times> <outcome>} for each distinct outcome before and after
+ *       the release, and {@code BURST DONE <finished>/<count>}</li>
  *   <li>{@code quit}: exits</li>
  * </ul>
  */
@@ -47,7 +49,8 @@ public final class AttachTarget {
             if (words[0].equals("try")) {
                 System.out.println("TRY " + target.once());
             } else if (words[0].equals("burst")) {
-                target.burst(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Long.parseLong(words[3]));
+                target.burst(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Long.parseLong(words[3]),
+                        Integer.parseInt(words[4]), in);
             } else {
                 System.out.println("UNKNOWN " + line);
             }
@@ -65,31 +68,43 @@ public final class AttachTarget {
         }
     }
 
-    private void burst(int count, int threads, long pauseMillis) throws InterruptedException {
+    private void burst(int count, int threads, long pauseMillis, int held, BufferedReader in) throws Exception {
         AtomicInteger tickets = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int i = 0; i < threads; i++) {
             pool.execute(() -> {
-                while (tickets.getAndIncrement() < count) {
-                    outcomes.computeIfAbsent(once(), k -> new AtomicInteger()).incrementAndGet();
-                    if (finished.incrementAndGet() == threads) {
-                        System.out.println("BURST PROGRESS " + threads);
-                        System.out.flush();
-                    }
-                    try {
+                try {
+                    for (int ticket = tickets.getAndIncrement(); ticket < count; ticket = tickets.getAndIncrement()) {
+                        boolean after = ticket >= count - held;
+                        if (after && !release.await(BURST_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                            return;
+                        }
+                        String outcome = (after ? "after " : "before ") + once();
+                        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                        if (finished.incrementAndGet() == threads) {
+                            System.out.println("BURST PROGRESS " + threads);
+                            System.out.flush();
+                        }
                         Thread.sleep(pauseMillis);
-                    } catch (InterruptedException e) {
-                        return;
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
         }
+        String line = in.readLine();
+        if (!"release".equals(line)) {
+            System.out.println("UNKNOWN " + line);
+        }
+        release.countDown();
         pool.shutdown();
         pool.awaitTermination(BURST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(outcomes).entrySet()) {
-            System.out.println("BURST " + e.getValue() + " " + e.getKey());
+            String[] phaseAndOutcome = e.getKey().split(" ", 2);
+            System.out.println("BURST " + phaseAndOutcome[0] + " " + e.getValue() + " " + phaseAndOutcome[1]);
         }
         System.out.println("BURST DONE " + finished.get() + "/" + count);
         pool.shutdownNow();
