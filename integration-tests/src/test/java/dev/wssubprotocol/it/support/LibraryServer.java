@@ -15,8 +15,12 @@ public final class LibraryServer extends WebSocketServer implements AutoCloseabl
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
         start();
-        for (int i = 0; i < 500 && getPort() == 0; i++) {
+        // Java-WebSocket reports -1 until the channel is open and 0 until it is bound
+        for (int i = 0; i < 500 && getPort() <= 0; i++) {
             Thread.sleep(10);
+        }
+        if (getPort() <= 0) {
+            throw new IllegalStateException("the Java-WebSocket server did not bind within 5 s");
         }
     }
 
