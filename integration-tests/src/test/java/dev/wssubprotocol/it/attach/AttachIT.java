@@ -4,6 +4,7 @@ import dev.wssubprotocol.it.driver.AttachTarget;
 import dev.wssubprotocol.it.driver.IdleTarget;
 import dev.wssubprotocol.it.driver.JavaWebSocketDriver;
 import dev.wssubprotocol.it.driver.NettyDriver;
+import dev.wssubprotocol.it.support.AgentOutput;
 import dev.wssubprotocol.it.support.Fork;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AttachIT {
     static final String VERSION = "0.1.0";
-    static final String OPTIONS = "patches=netty,java-websocket mode=patch log=info";
+    static final String OPTIONS = "patches=" + String.join(",", AgentOutput.PATCH_IDS) + " mode=patch log=info";
     static final String DYNAMIC_AGENT_WARNING = "WARNING: A Java agent has been loaded dynamically";
     static final RawServer RAW;
 
