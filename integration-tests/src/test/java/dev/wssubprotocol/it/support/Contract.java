@@ -65,7 +65,16 @@ public final class Contract {
      * is recorded for the README's compatibility table.
      */
     public static Map<String, String> check(Target target, String version, Jdks.Jdk jdk, List<Path> library) {
-        List<Path> classpath = new ArrayList<>();
+        return check(target, version, jdk, library, List.of());
+    }
+
+    /**
+     * @param driverFirst class path entries put before the drivers, e.g. a driver moved onto a relocated library
+     *                    by {@link Relocation}
+     */
+    public static Map<String, String> check(Target target, String version, Jdks.Jdk jdk, List<Path> library,
+                                            List<Path> driverFirst) {
+        List<Path> classpath = new ArrayList<>(driverFirst);
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
         String[] args = serverArgs(target.modes());
