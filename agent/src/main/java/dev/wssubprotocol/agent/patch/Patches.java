@@ -4,6 +4,7 @@ import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
+import dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Patch;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +16,8 @@ public final class Patches {
             NettyPatch.PATCH,
             JavaWebSocketPatch.PATCH,
             PekkoHttpPatch.PATCH,
-            AkkaHttpPatch.PATCH));
+            AkkaHttpPatch.PATCH,
+            ReactorNettyHttp2Patch.PATCH));
 
     private Patches() {
     }

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs every {@link Case} with one client library in this JVM and prints one line per case on stdout:
  * {@code CASE <mode>:<case> OK subprotocol=<null|"value"> echo=<text>} or {@code CASE <mode>:<case> FAIL <error>}.
- * Arguments: {@code <raw server base URI> <library server base URI> [mode,mode...]}; the modes are the driver's
- * ways of using its library (one fork runs them all).
+ * Arguments: {@code <raw server base URI> <library server base URI> [mode,mode...] [HTTP/2 server base URI]}; the
+ * modes are the driver's ways of using its library (one fork runs them all).
  */
 public abstract class Driver {
     public static final String MESSAGE = "hello";
@@ -21,13 +21,21 @@ public abstract class Driver {
     protected void shutdown() throws Exception {
     }
 
+    /**
+     * Where a case connects in a mode: the raw or the library server, as the case says. A fourth argument, when
+     * given, is the base URI of a server that speaks HTTP/2 and answers every case's path.
+     */
+    protected String uri(Case c, String mode, String[] args) {
+        return c.uri(args[0], args[1]);
+    }
+
     protected final void run(String[] args) throws Exception {
         String[] modes = (args.length > 2 ? args[2] : "default").split(",");
         for (String mode : modes) {
             for (Case c : Case.values()) {
                 String outcome;
                 try {
-                    outcome = exchange(c, c.uri(args[0], args[1]), mode);
+                    outcome = exchange(c, uri(c, mode, args), mode);
                 } catch (Throwable t) {
                     outcome = "FAIL " + describe(t);
                 }

@@ -1,6 +1,7 @@
 package dev.wssubprotocol.it.driver;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -10,7 +11,9 @@ import java.time.Duration;
 /**
  * Reactor Netty's HTTP client: {@code HttpClient.websocket(spec).uri(uri).handle(...)}, offering the case's
  * subprotocols through {@link WebsocketClientSpec} (none set when it offers none). The subprotocol reported is
- * the inbound's {@code selectedSubprotocol()}, null meaning none. Only API present from 1.0 to 1.2 is used.
+ * the inbound's {@code selectedSubprotocol()}, null meaning none. Modes: {@code default}, HTTP/1.1 against the
+ * raw and library servers (API present from 1.0 on); {@code http2}, WebSockets over cleartext HTTP/2 (RFC 8441,
+ * {@code protocol(HttpProtocol.H2C)}, 1.2.5 and later) against the HTTP/2 server given as fourth argument.
  */
 public final class ReactorNettyDriver extends Driver {
     public static void main(String[] args) throws Exception {
@@ -23,7 +26,8 @@ public final class ReactorNettyDriver extends Driver {
         if (c.offer != null) {
             spec.protocols(c.offer);
         }
-        String outcome = HttpClient.create()
+        HttpClient client = "http2".equals(mode) ? HttpClient.create().protocol(HttpProtocol.H2C) : HttpClient.create();
+        String outcome = client
                 .websocket(spec.build())
                 .uri(uri)
                 .handle((in, out) -> out.sendString(Mono.just(MESSAGE)).then()
@@ -34,6 +38,11 @@ public final class ReactorNettyDriver extends Driver {
             throw new IllegalStateException("connection closed without an echo");
         }
         return outcome;
+    }
+
+    @Override
+    protected String uri(Case c, String mode, String[] args) {
+        return "http2".equals(mode) ? args[3] + c.path : super.uri(c, mode, args);
     }
 
     @Override

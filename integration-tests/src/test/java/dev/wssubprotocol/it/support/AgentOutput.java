@@ -5,7 +5,8 @@ import java.util.List;
 /** What the agent prints, as the tests expect it. Adding a patch to the agent adds its id here. */
 public final class AgentOutput {
     public static final String VERSION = "0.1.0";
-    public static final List<String> PATCH_IDS = List.of("netty", "java-websocket", "pekko-http", "akka-http");
+    public static final List<String> PATCH_IDS = List.of("netty", "java-websocket", "pekko-http", "akka-http",
+            "reactor-netty-http2");
     public static final String PREFIX = "[ws-subprotocol-agent] ";
 
     private AgentOutput() {

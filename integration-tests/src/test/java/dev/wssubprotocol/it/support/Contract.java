@@ -57,6 +57,9 @@ public final class Contract {
 
     /** The driver arguments that point it at this JVM's test servers. */
     public static String[] serverArgs(String modes) {
+        if (List.of(modes.split(",")).contains("http2")) {
+            return new String[] {RAW.base(), LIBRARY.base(), modes, Http2Server.base()};
+        }
         return new String[] {RAW.base(), LIBRARY.base(), modes};
     }
 
@@ -107,7 +110,7 @@ public final class Contract {
                 && Case.valueOf(e.getKey().substring(e.getKey().indexOf(':') + 1)).rescued).count();
         checks.add(() -> assertTrue(plainResult.stderr().contains("STATUS null"), "no status without agent" + context));
         checks.add(() -> assertTrue(patchedRun.stderr().stream().anyMatch(l -> l.startsWith("STATUS version=0.1.0;active=true;")
-                && l.contains(";patched=" + target.patch() + ":" + target.patchedClass() + "@")
+                && patchedEntries(l).stream().anyMatch(e -> e.startsWith(target.patch() + ":" + target.patchedClass() + "@"))
                 && l.endsWith(";rescued=" + rescued)), "status with agent: rescued=" + rescued + context));
         String rescuedOutcome = "OK subprotocol=" + target.none() + " echo=" + Driver.MESSAGE;
         for (Map.Entry<String, String> entry : plain.entrySet()) {
@@ -127,6 +130,17 @@ public final class Contract {
         Compatibility.record(new Compatibility.Row(target.library(), version, jdk.major(), true, true,
                 target.reportedBy() + " == " + target.none()));
         return patched;
+    }
+
+    /** The status line's patched classes (library:class@loader, separated by '|'). */
+    private static List<String> patchedEntries(String status) {
+        int start = status.indexOf(";patched=");
+        if (start < 0) {
+            return List.of();
+        }
+        String value = status.substring(start + ";patched=".length());
+        int end = value.indexOf(';');
+        return List.of((end < 0 ? value : value.substring(0, end)).split("\\|"));
     }
 
     private static Map<String, String> outcomes(Fork.Result result) {

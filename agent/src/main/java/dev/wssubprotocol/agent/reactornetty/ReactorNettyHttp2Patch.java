@@ -1,0 +1,27 @@
+package dev.wssubprotocol.agent.reactornetty;
+
+import dev.wssubprotocol.agent.patch.Patch;
+
+/**
+ * Reactor Netty's WebSockets over HTTP/2 (RFC 8441 extended CONNECT), reactor-netty-http 1.2.5 and later. Over
+ * HTTP/1.1 Reactor Netty uses Netty's handshaker (the {@code netty} patch); over HTTP/2 it has its own copy of the
+ * check.
+ * <p>
+ * Upstream: {@code reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker#finishHandshake(
+ * Channel, HttpResponse)}, a package-private method of a package-private final class, called once the CONNECT got
+ * status 200. It compares the response's {@code sec-websocket-protocol} with the comma-separated final field
+ * {@code expectedSubProtocol} and throws {@code WebSocketClientHandshakeException} "Invalid subprotocol. Actual
+ * [null]. Expected one of [...]" when subprotocols were offered and none came back; {@code actualSubProtocol}
+ * (volatile) is what {@code WebsocketInbound#selectedSubprotocol()} returns. Read in the sources of 1.2.5 (where it
+ * first appears) and 1.2.18, and identical in the bytecode of 1.2.5, 1.2.18 and 1.3.8.
+ */
+public final class ReactorNettyHttp2Patch {
+    public static final Patch PATCH = Patch.of("reactor-netty-http2",
+            "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker",
+            "finishHandshake",
+            new String[] {"io.netty.channel.Channel", "io.netty.handler.codec.http.HttpResponse"},
+            "dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Advice");
+
+    private ReactorNettyHttp2Patch() {
+    }
+}

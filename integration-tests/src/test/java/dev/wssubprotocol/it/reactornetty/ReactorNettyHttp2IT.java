@@ -1,0 +1,34 @@
+package dev.wssubprotocol.it.reactornetty;
+
+import dev.wssubprotocol.it.driver.ReactorNettyDriver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/**
+ * Reactor Netty's WebSockets over HTTP/2 (RFC 8441), its own handshaker: the first release that has it (1.2.5),
+ * the newest 1.2 and a 1.3, against Reactor Netty's HTTP/2 server (support/Http2Server). 1.3.7, not 1.3.8: 1.3.8
+ * depends on Netty 4.2.19.Final's native jars (epoll, QUIC, by OS classifier), which Maven Central does not serve
+ * here, so its class path cannot be resolved; its handshaker's finishHandshake is the same bytecode as 1.2.5's.
+ */
+class ReactorNettyHttp2IT {
+    static final Contract.Target TARGET = new Contract.Target("reactor-netty-http2",
+            "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker",
+            ReactorNettyDriver.class, "http2", "null");
+
+    static Stream<Arguments> versions() {
+        return Stream.of("1.2.5", "1.2.18", "1.3.7")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Reactor Netty {0} over HTTP/2 on {1}")
+    @MethodSource("versions")
+    void contract(String version, Jdks.Jdk jdk) {
+        Contract.check(TARGET, jdk, Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version));
+    }
+}
