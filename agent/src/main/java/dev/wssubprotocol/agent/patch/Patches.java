@@ -3,6 +3,7 @@ package dev.wssubprotocol.agent.patch;
 import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
+import dev.wssubprotocol.agent.netty5.Netty5Patch;
 import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
 import dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Patch;
 
@@ -17,7 +18,8 @@ public final class Patches {
             JavaWebSocketPatch.PATCH,
             PekkoHttpPatch.PATCH,
             AkkaHttpPatch.PATCH,
-            ReactorNettyHttp2Patch.PATCH));
+            ReactorNettyHttp2Patch.PATCH,
+            Netty5Patch.PATCH));
 
     private Patches() {
     }

@@ -3,6 +3,7 @@ package dev.wssubprotocol.agent.weave;
 import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
+import dev.wssubprotocol.agent.netty5.Netty5Patch;
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class WeaverTest {
     @Test
     void weavesTheRealClasses() throws Exception {
         for (Patch p : new Patch[] {NettyPatch.PATCH, JavaWebSocketPatch.PATCH, PekkoHttpPatch.PATCH,
-                AkkaHttpPatch.PATCH}) {
+                AkkaHttpPatch.PATCH, Netty5Patch.PATCH}) {
             byte[] original = PatchesTest.bytes(p.typeName());
             byte[] woven = Weaver.weave(p, "", LOADER, p.typeName(), original, LOADER);
             assertTrue(woven.length > original.length, p.id());

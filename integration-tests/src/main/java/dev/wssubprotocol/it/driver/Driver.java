@@ -92,6 +92,6 @@ public abstract class Driver {
                 .replaceAll("@[0-9a-f]{4,8}\\b", "@<hash>")
                 .replaceAll("0x[0-9a-f]{8}", "0x<id>")
                 .replaceAll("L:/127\\.0\\.0\\.1:\\d+", "L:/127.0.0.1:<port>")
-                .replaceAll("Expected: [A-Za-z0-9+/]{27}=", "Expected: <accept key>");
+                .replaceAll("([Ee]xpected: )[A-Za-z0-9+/]{27}=", "$1<accept key>");
     }
 }

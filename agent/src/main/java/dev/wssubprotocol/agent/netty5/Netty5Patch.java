@@ -1,0 +1,29 @@
+package dev.wssubprotocol.agent.netty5;
+
+import dev.wssubprotocol.agent.patch.Patch;
+
+/**
+ * Netty 5 alphas in the {@code io.netty5} packages: {@code io.netty:netty5-codec-http} 5.0.0.Alpha3 to Alpha5, the
+ * only releases there are. (5.0.0.Alpha1 and Alpha2, {@code io.netty:netty-codec-http}, kept the {@code io.netty}
+ * packages; their header API is neither 4.x's nor these, so the {@code netty} patch's shape check skips them.)
+ * <p>
+ * Upstream: {@code io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker#finishHandshake(Channel,
+ * FullHttpResponse)}, final, the same check as Netty 4.1's: after {@code verify(response)} it compares the
+ * response's {@code Sec-WebSocket-Protocol} with the final field {@code expectedSubprotocol} and throws
+ * {@code WebSocketClientHandshakeException} "Invalid subprotocol. Actual: null. Expected one of: ..." when
+ * subprotocols were offered and none came back; {@code actualSubprotocol} is a volatile field. The header API
+ * changed between the alphas: {@code FullHttpResponse#headers()} is the abstract class
+ * {@code io.netty5.handler.codec.http.HttpHeaders} (String values) in Alpha3 and Alpha4 and the interface
+ * {@code io.netty5.handler.codec.http.headers.HttpHeaders} (CharSequence values) in Alpha5. Read in the bytecode of
+ * Alpha3, Alpha4 and Alpha5.
+ */
+public final class Netty5Patch {
+    public static final Patch PATCH = Patch.of("netty5",
+            "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            "finishHandshake",
+            new String[] {"io.netty5.channel.Channel", "io.netty5.handler.codec.http.FullHttpResponse"},
+            "dev.wssubprotocol.agent.netty5.Netty5Advice");
+
+    private Netty5Patch() {
+    }
+}

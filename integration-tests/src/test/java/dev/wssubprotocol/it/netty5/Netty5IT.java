@@ -1,0 +1,36 @@
+package dev.wssubprotocol.it.netty5;
+
+import dev.wssubprotocol.it.driver.Netty5Driver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Relocation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Netty 5 ({@code io.netty5}), every alpha released there, plain handshaker and WebSocketClientProtocolHandler. */
+class Netty5IT {
+    static final Contract.Target TARGET = new Contract.Target("netty5",
+            "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            Netty5Driver.class, "handshaker,protocol-handler", "null");
+
+    static Stream<Arguments> versions() {
+        return Stream.of("5.0.0.Alpha3", "5.0.0.Alpha4", "5.0.0.Alpha5")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Netty {0} on {1}")
+    @MethodSource("versions")
+    void contract(String version, Jdks.Jdk jdk) {
+        // the driver is compiled against Alpha5; before it, BufferAllocator lived in io.netty5.buffer.api
+        List<Path> driver = version.equals("5.0.0.Alpha5") ? List.of() : List.of(Relocation.driver(Netty5Driver.class,
+                Map.of("io/netty5/buffer/BufferAllocator", "io/netty5/buffer/api/BufferAllocator")));
+        Contract.check(TARGET, jdk, Libraries.classpath("io.netty:netty5-codec-http:" + version), driver);
+    }
+}
