@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +24,8 @@ import java.util.Map;
  * hand-written driver serves the library and every shaded copy of it.
  */
 public final class Relocation {
-    private static final Path ROOT = Paths.get(System.getProperty("ws.it.relocatedDrivers", "target/relocated-drivers"));
+    /** Beside the drivers' own class files: target/relocated-drivers. */
+    private static final Path ROOT = Fork.DRIVERS.toAbsolutePath().normalize().resolveSibling("relocated-drivers");
 
     private Relocation() {
     }
@@ -37,8 +37,7 @@ public final class Relocation {
      */
     public static synchronized Path driver(Class<? extends Driver> driver, Map<String, String> moves) {
         Map<String, String> ordered = new LinkedHashMap<>(moves);
-        Path dir = ROOT.resolve(driver.getSimpleName() + "-" + Integer.toHexString(ordered.toString().hashCode()))
-                .toAbsolutePath();
+        Path dir = ROOT.resolve(driver.getSimpleName() + "-" + Integer.toHexString(ordered.toString().hashCode()));
         String simple = driver.getSimpleName();
         Path source = Fork.DRIVERS.resolve(driver.getPackageName().replace('.', '/'));
         Path target = dir.resolve(driver.getPackageName().replace('.', '/'));
