@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 
 /** Netty 5 ({@code io.netty5}), every alpha released there, plain handshaker and WebSocketClientProtocolHandler. */
 class Netty5IT {
-    static final Contract.Target TARGET = new Contract.Target("netty5",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Netty 5 `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`io.netty:netty5-codec-http`)",
+            "`actualSubprotocol()`", "netty5",
             "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker",
             Netty5Driver.class, "handshaker,protocol-handler", "null");
 
@@ -31,6 +33,6 @@ class Netty5IT {
         // the driver is compiled against Alpha5; before it, BufferAllocator lived in io.netty5.buffer.api
         List<Path> driver = version.equals("5.0.0.Alpha5") ? List.of() : List.of(Relocation.driver(Netty5Driver.class,
                 Map.of("io/netty5/buffer/BufferAllocator", "io/netty5/buffer/api/BufferAllocator")));
-        Contract.check(TARGET, jdk, Libraries.classpath("io.netty:netty5-codec-http:" + version), driver);
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.netty:netty5-codec-http:" + version), driver);
     }
 }

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * here, so its class path cannot be resolved; its handshaker's finishHandshake is the same bytecode as 1.2.5's.
  */
 class ReactorNettyHttp2IT {
-    static final Contract.Target TARGET = new Contract.Target("reactor-netty-http2",
+    static final Contract.Target TARGET = new Contract.Target(
+            "Reactor Netty `HttpClient.websocket()` over HTTP/2, RFC 8441 (`io.projectreactor.netty:reactor-netty-http`)",
+            "`selectedSubprotocol()`", "reactor-netty-http2",
             "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker",
             ReactorNettyDriver.class, "http2", "null");
 
@@ -29,6 +31,6 @@ class ReactorNettyHttp2IT {
     @ParameterizedTest(name = "Reactor Netty {0} over HTTP/2 on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        Contract.check(TARGET, jdk, Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version));
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version));
     }
 }
