@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,14 +49,37 @@ class HostApplicationIT {
         assertEquals(List.of(), result.stderr());
     }
 
+    /** Each kind of bad option: one error line naming it and the valid choices; the application runs normally. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aBadOptionPrintsOneErrorAndTheApplicationStillRuns(Jdks.Jdk jdk) {
-        Fork.Result result = Fork.run(jdk, "mode=fix", hello(), Hello.class.getName());
-        assertEquals(0, result.exitCode(), result.describe());
-        assertEquals(List.of("hello"), result.stdout());
-        assertEquals(List.of("[ws-subprotocol-agent] ERROR: bad value 'fix' for option 'mode' (valid: [patch, report]);"
-                + " the agent stays inactive and changes nothing"), result.stderr());
+        String valid = String.join(", ", AgentOutput.PATCH_IDS);
+        String inactive = "; the agent stays inactive and changes nothing";
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=mode=fix"),
+                "bad value 'fix' for option 'mode' (valid: [patch, report])");
+        cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=colour=red"),
+                "unknown option 'colour' (valid keys: [patches, exclude, mode, log])");
+        cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=patches=netty,jetty"),
+                "unknown patch 'jetty' in option 'patches' (valid: [" + valid + "] or all)");
+        cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=quiet"),
+                "malformed agent argument 'quiet' (expected key=value; valid keys: [patches, exclude, mode, log])");
+        cases.put(List.of("-Dws.subprotocol.agent.level=debug", "-javaagent:" + Fork.AGENT_JAR),
+                "unknown system property -Dws.subprotocol.agent.level (valid keys: [patches, exclude, mode, log])");
+        for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+            List<String> command = new ArrayList<>(List.of(jdk.java().toString()));
+            command.addAll(c.getKey());
+            command.addAll(List.of("-cp", Fork.classpath(hello()), Hello.class.getName()));
+            Fork.Result result = Fork.exec(command);
+            assertEquals(0, result.exitCode(), result.describe());
+            assertEquals(List.of("hello"), result.stdout(), c.getKey().toString());
+            assertEquals(List.of(AgentOutput.PREFIX + "ERROR: " + c.getValue() + inactive), result.stderr());
+        }
+        Fork.Result env = Fork.exec(Fork.command(jdk, "", hello(), Hello.class.getName()),
+                Map.of("WS_SUBPROTOCOL_AGENT_MODE", "fix"));
+        assertEquals(List.of("hello"), env.stdout());
+        assertEquals(List.of(AgentOutput.PREFIX + "ERROR: bad value 'fix' for option 'mode' (valid: [patch, report])"
+                + inactive), env.stderr());
     }
 
     @ParameterizedTest(name = "{0}")
