@@ -1,0 +1,25 @@
+package dev.wssubprotocol.it.compliant;
+
+import dev.wssubprotocol.it.driver.JdkHttpClientDriver;
+import dev.wssubprotocol.it.support.ComplianceContract;
+import dev.wssubprotocol.it.support.Jdks;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+
+/** The JDK's java.net.http.WebSocket, on each JDK: already compliant, left alone by the agent. */
+class JdkHttpClientIT {
+    static final ComplianceContract.Target TARGET =
+            new ComplianceContract.Target(JdkHttpClientDriver.class, "default", "\"\"");
+
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "java.net.http on {0}")
+    @MethodSource("jdks")
+    void compliant(Jdks.Jdk jdk) {
+        ComplianceContract.check(TARGET, jdk, List.of());
+    }
+}

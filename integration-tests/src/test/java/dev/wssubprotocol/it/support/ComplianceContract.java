@@ -1,0 +1,153 @@
+package dev.wssubprotocol.it.support;
+
+import dev.wssubprotocol.it.driver.Case;
+import dev.wssubprotocol.it.driver.Driver;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract for a client that already follows RFC 6455 §4.1, for one version on one JDK: every case runs in a
+ * forked JVM without the agent and in one with it. Without the agent the missing-header cases already connect,
+ * echo, and report no subprotocol; with the agent every case ends exactly as without it, and the agent says
+ * nothing but its start line: it transformed none of the client's classes.
+ * (For strict clients, which the agent patches, see {@link Contract}.)
+ */
+public final class ComplianceContract {
+    /** What one compliant client is, for the contract. */
+    public record Target(
+            /** the driver's main class */
+            String driver,
+            /** the driver's modes, comma-separated */
+            String modes,
+            /** what the driver prints for "no subprotocol" as this client reports it: null, "" */
+            String none,
+            /** a line the driver prints on stderr in both runs (which implementation it ran), or null */
+            String stderrLine) {
+
+        public Target(Class<? extends Driver> driver, String modes, String none) {
+            this(driver.getName(), modes, none, null);
+        }
+
+        public Target withStderrLine(String line) {
+            return new Target(driver, modes, none, line);
+        }
+    }
+
+    private ComplianceContract() {
+    }
+
+    /**
+     * Runs the contract and returns the outcomes without the agent, keyed by mode:case.
+     *
+     * @param library the client's class path (the drivers' own folder is put first)
+     */
+    public static Map<String, String> check(Target target, Jdks.Jdk jdk, List<Path> library) {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(Fork.DRIVERS);
+        classpath.addAll(library);
+        String[] args = serverArgs(target.modes());
+        CompletableFuture<Fork.Result> plainRun = CompletableFuture.supplyAsync(
+                () -> Fork.run(jdk, null, classpath, target.driver(), args));
+        Fork.Result agentRun = Fork.run(jdk, "", classpath, target.driver(), args);
+        Fork.Result plainResult = plainRun.join();
+        Map<String, String> plain = outcomes(plainResult);
+        Map<String, String> withAgent = outcomes(agentRun);
+        String context = "\nwithout agent: " + plainResult.describe() + "\nwith agent: " + agentRun.describe();
+
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertEquals(0, plainResult.exitCode(), "exit code without agent" + context));
+        checks.add(() -> assertEquals(0, agentRun.exitCode(), "exit code with agent" + context));
+        checks.add(() -> assertEquals(List.of(), plainResult.agentLines(), "agent lines without agent" + context));
+        // the start line and nothing else: no "patched" line (no class transformed), no warning, no error
+        checks.add(() -> assertEquals(List.of(AgentOutput.startLine()), agentRun.agentLines(),
+                "agent lines with agent" + context));
+        checks.add(() -> assertTrue(plainResult.stderr().contains("STATUS null"), "no status without agent" + context));
+        checks.add(() -> assertTrue(agentRun.stderr().stream().anyMatch(l -> l.startsWith(
+                "STATUS version=" + AgentOutput.VERSION + ";active=true;") && l.endsWith(";patched=;rescued=0")),
+                "status with agent: nothing patched, nothing rescued" + context));
+        if (target.stderrLine() != null) {
+            checks.add(() -> assertTrue(plainResult.stderr().contains(target.stderrLine()),
+                    "stderr without agent names " + target.stderrLine() + context));
+            checks.add(() -> assertTrue(agentRun.stderr().contains(target.stderrLine()),
+                    "stderr with agent names " + target.stderrLine() + context));
+        }
+        int expected = target.modes().split(",").length * Case.values().length;
+        checks.add(() -> assertEquals(expected, plain.size(), "cases reported without agent" + context));
+        checks.add(() -> assertEquals(expected, withAgent.size(), "cases reported with agent" + context));
+        // nothing but the driver's CASE lines on stdout, in either run: the agent never writes there
+        checks.add(() -> assertEquals(List.of(), otherLines(plainResult), "stdout without agent" + context));
+        checks.add(() -> assertEquals(List.of(), otherLines(agentRun), "stdout with agent" + context));
+        checks.add(() -> assertEquals(expected, agentRun.stdout().size(), "stdout lines with agent" + context));
+
+        String connected = "OK subprotocol=" + target.none() + " echo=" + Driver.MESSAGE;
+        for (Map.Entry<String, String> entry : plain.entrySet()) {
+            String key = entry.getKey();
+            Case c = Case.valueOf(key.substring(key.indexOf(':') + 1));
+            String before = entry.getValue();
+            String after = withAgent.get(key);
+            if (c.rescued) {
+                checks.add(() -> assertEquals(connected, before, key + " must already connect without the agent"
+                        + " (a FAIL means this client is strict: it needs a patch and the differential Contract)"));
+            }
+            checks.add(() -> assertEquals(before, after, key + ": the agent must not change this outcome"));
+        }
+        assertAll(target.driver().substring(target.driver().lastIndexOf('.') + 1) + " on " + jdk, checks);
+        return plain;
+    }
+
+    /**
+     * {@link Contract#serverArgs}, once the library server is bound: LibraryServer waits while its port is 0, but
+     * Java-WebSocket reports -1 until the socket is bound, so on a busy machine the first caller can get port -1.
+     */
+    private static String[] serverArgs(String modes) {
+        String[] args = Contract.serverArgs(modes);
+        for (int i = 0; i < 1000 && args[1].endsWith(":-1"); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            args = Contract.serverArgs(modes);
+        }
+        return args;
+    }
+
+    private static List<String> otherLines(Fork.Result result) {
+        return result.stdout().stream().filter(l -> !l.startsWith("CASE ")).toList();
+    }
+
+    /**
+     * Masks what is random in each handshake and that {@code Driver.describe} does not mask in every client's
+     * wording: the accept value expected for the client's random Sec-WebSocket-Key (e.g. OkHttp's "Expected
+     * 'Sec-WebSocket-Accept' header value '...'") and the key itself. The test server's constant wrong accept value
+     * is kept.
+     */
+    static String normalize(String outcome) {
+        return outcome
+                .replaceAll("(?<![A-Za-z0-9+/])(?!A{27}=)[A-Za-z0-9+/]{27}=", "<accept key>")
+                .replaceAll("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{22}==", "<key>");
+    }
+
+    private static Map<String, String> outcomes(Fork.Result result) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (String line : result.stdout()) {
+            if (line.startsWith("CASE ")) {
+                String[] parts = line.split(" ", 3);
+                outcomes.put(parts[1], parts.length > 2 ? normalize(parts[2]) : "");
+            }
+        }
+        return outcomes;
+    }
+}
