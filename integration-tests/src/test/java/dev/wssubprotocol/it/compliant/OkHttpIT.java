@@ -1,0 +1,30 @@
+package dev.wssubprotocol.it.compliant;
+
+import dev.wssubprotocol.it.driver.OkHttpDriver;
+import dev.wssubprotocol.it.support.ComplianceContract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/** OkHttp's WebSocket, oldest and newest of the 3.14, 4.12 and 5.x lines: already compliant, left alone. */
+class OkHttpIT {
+    static final ComplianceContract.Target TARGET =
+            new ComplianceContract.Target(OkHttpDriver.class, "default", "null");
+
+    static Stream<Arguments> versions() {
+        return Stream.of("3.14.0", "3.14.9", "4.12.0", "4.12.1", "5.0.0", "5.5.1")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "OkHttp {0} on {1}")
+    @MethodSource("versions")
+    void compliant(String version, Jdks.Jdk jdk) {
+        // from 5.0 the "okhttp" artifact is Kotlin multiplatform metadata only; Maven builds use "okhttp-jvm"
+        String artifact = version.startsWith("5.") ? "okhttp-jvm" : "okhttp";
+        ComplianceContract.check(TARGET, jdk, Libraries.classpath("com.squareup.okhttp3:" + artifact + ":" + version));
+    }
+}
