@@ -98,9 +98,10 @@ public final class ComplianceContract {
             String after = withAgent.get(key);
             if (c.rescued) {
                 checks.add(() -> assertEquals(connected, before, key + " must already connect without the agent"
-                        + " (a FAIL means this client is strict: it needs a patch and the differential Contract)"));
+                        + " (a FAIL means this client is strict: it needs a patch and the differential Contract)"
+                        + context));
             }
-            checks.add(() -> assertEquals(before, after, key + ": the agent must not change this outcome"));
+            checks.add(() -> assertEquals(before, after, key + ": the agent must not change this outcome" + context));
         }
         assertAll(target.driver().substring(target.driver().lastIndexOf('.') + 1) + " on " + jdk, checks);
         return plain;
