@@ -1,0 +1,34 @@
+package dev.wssubprotocol.it.compliant;
+
+import dev.wssubprotocol.it.driver.JakartaWebSocketDriver;
+import dev.wssubprotocol.it.driver.JavaxWebSocketDriver;
+import dev.wssubprotocol.it.support.ComplianceContract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/**
+ * Tyrus, the JSR-356 reference implementation, as its standalone client bundle: oldest and newest of 1.x (javax)
+ * and 2.x (jakarta). Already compliant, left alone.
+ */
+class TyrusIT {
+    static final String CONTAINER = "CONTAINER org.glassfish.tyrus.client.ClientManager";
+
+    static Stream<Arguments> versions() {
+        return Stream.of("1.3", "1.22", "2.0.0", "2.2.2")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Tyrus {0} on {1}")
+    @MethodSource("versions")
+    void compliant(String version, Jdks.Jdk jdk) {
+        ComplianceContract.Target target = new ComplianceContract.Target(version.startsWith("1.")
+                ? JavaxWebSocketDriver.class : JakartaWebSocketDriver.class, "default", "\"\"").withStderrLine(CONTAINER);
+        ComplianceContract.check(target, jdk,
+                Libraries.classpath("org.glassfish.tyrus.bundles:tyrus-standalone-client:" + version));
+    }
+}
