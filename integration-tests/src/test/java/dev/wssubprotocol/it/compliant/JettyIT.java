@@ -1,0 +1,96 @@
+package dev.wssubprotocol.it.compliant;
+
+import dev.wssubprotocol.it.driver.JakartaWebSocketDriver;
+import dev.wssubprotocol.it.driver.JavaxWebSocketDriver;
+import dev.wssubprotocol.it.driver.JettyDriver;
+import dev.wssubprotocol.it.support.ComplianceContract;
+import dev.wssubprotocol.it.support.DriverCompiler;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Jetty's clients, oldest and newest of 9.4, 10, 11, 12.0 and 12.1: the native WebSocketClient, and the JSR-356
+ * client (javax in 9.4 and 10; jakarta in 11, ee10's in 12.0, ee11's in 12.1, published from 12.1.3).
+ * Already compliant, left alone.
+ */
+class JettyIT {
+    static final ComplianceContract.Target NATIVE_12 =
+            new ComplianceContract.Target(JettyDriver.class, "default", "null");
+    /** compiled by the test against each of 9.4, 10 and 11 (see the source) */
+    static final ComplianceContract.Target NATIVE_CLASSIC =
+            new ComplianceContract.Target("dev.wssubprotocol.it.driver.JettyClassicDriver", "default", "null", null);
+    static final String CLASSIC_SOURCE = "drivers/JettyClassicDriver.java";
+
+    @TempDir
+    static Path compiled;
+
+    static Stream<Arguments> nativeClients() {
+        return Stream.of(
+                        "org.eclipse.jetty.websocket:websocket-client:9.4.0.v20161208",
+                        "org.eclipse.jetty.websocket:websocket-client:9.4.58.v20250814",
+                        "org.eclipse.jetty.websocket:websocket-jetty-client:10.0.0",
+                        "org.eclipse.jetty.websocket:websocket-jetty-client:10.0.25",
+                        "org.eclipse.jetty.websocket:websocket-jetty-client:11.0.0",
+                        "org.eclipse.jetty.websocket:websocket-jetty-client:11.0.26",
+                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.0",
+                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.35",
+                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.0",
+                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.14")
+                .flatMap(c -> Jdks.all().stream().map(jdk -> Arguments.of(c, jdk)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("nativeClients")
+    void nativeClient(String coordinate, Jdks.Jdk jdk) {
+        String version = coordinate.substring(coordinate.lastIndexOf(':') + 1);
+        List<Path> library = Libraries.classpath(coordinate);
+        if (version.startsWith("12.")) {
+            ComplianceContract.check(NATIVE_12, jdk, library);
+        } else {
+            List<Path> classpath = new ArrayList<>();
+            classpath.add(DriverCompiler.compile(CLASSIC_SOURCE, library, compiled.resolve(version)));
+            classpath.addAll(library);
+            ComplianceContract.check(NATIVE_CLASSIC, jdk, classpath);
+        }
+    }
+
+    static Stream<Arguments> jsrClients() {
+        String javax = "org.eclipse.jetty.websocket.jsr356.ClientContainer";
+        String javax10 = "org.eclipse.jetty.websocket.javax.client.internal.JavaxWebSocketClientContainer";
+        String jakarta11 = "org.eclipse.jetty.websocket.jakarta.client.JakartaWebSocketClientContainer";
+        String jakarta11Late = "org.eclipse.jetty.websocket.jakarta.client.internal.JakartaWebSocketClientContainer";
+        String ee10 = "org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientContainer";
+        String ee11 = "org.eclipse.jetty.ee11.websocket.jakarta.client.JakartaWebSocketClientContainer";
+        return Stream.of(
+                        new String[] {"org.eclipse.jetty.websocket:javax-websocket-client-impl:9.4.0.v20161208", javax},
+                        new String[] {"org.eclipse.jetty.websocket:javax-websocket-client-impl:9.4.58.v20250814", javax},
+                        new String[] {"org.eclipse.jetty.websocket:websocket-javax-client:10.0.0", javax10},
+                        new String[] {"org.eclipse.jetty.websocket:websocket-javax-client:10.0.26", javax10},
+                        new String[] {"org.eclipse.jetty.websocket:websocket-jakarta-client:11.0.0", jakarta11},
+                        new String[] {"org.eclipse.jetty.websocket:websocket-jakarta-client:11.0.26", jakarta11Late},
+                        new String[] {"org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jakarta-client:12.0.0", ee10},
+                        new String[] {"org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jakarta-client:12.0.36", ee10},
+                        new String[] {"org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.3", ee11},
+                        new String[] {"org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.14", ee11})
+                .flatMap(c -> Jdks.all().stream().map(jdk -> Arguments.of(c[0], c[1], jdk)));
+    }
+
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("jsrClients")
+    void jsrClient(String coordinate, String container, Jdks.Jdk jdk) {
+        boolean javax = coordinate.contains("javax");
+        ComplianceContract.Target target = new ComplianceContract.Target(
+                javax ? JavaxWebSocketDriver.class : JakartaWebSocketDriver.class, "default", "\"\"")
+                .withStderrLine("CONTAINER " + container);
+        ComplianceContract.check(target, jdk, Libraries.classpath(coordinate));
+    }
+}
