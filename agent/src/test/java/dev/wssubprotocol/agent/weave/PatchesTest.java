@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PatchesTest {
+public class PatchesTest {
 
     @Test
     void patchIdsAreUnique() {
@@ -114,7 +114,7 @@ class PatchesTest {
                 methods.toString());
     }
 
-    static byte[] bytes(String className) throws IOException {
+    public static byte[] bytes(String className) throws IOException {
         InputStream in = PatchesTest.class.getClassLoader().getResourceAsStream(className.replace('.', '/') + ".class");
         assertNotNull(in, className);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

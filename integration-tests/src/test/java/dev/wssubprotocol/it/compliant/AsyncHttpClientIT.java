@@ -26,7 +26,8 @@ class AsyncHttpClientIT {
     @ParameterizedTest(name = "AsyncHttpClient {0} on {1}")
     @MethodSource("versions")
     void compliant(String version, Jdks.Jdk jdk) {
-        ComplianceContract.check(TARGET, jdk,
+        ComplianceContract.check("AsyncHttpClient (`org.asynchttpclient:async-http-client`)",
+                "the upgrade response's `Sec-WebSocket-Protocol`", version, TARGET, jdk,
                 Libraries.classpath("org.asynchttpclient:async-http-client:" + version));
     }
 }

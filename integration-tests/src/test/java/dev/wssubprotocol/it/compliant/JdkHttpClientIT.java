@@ -20,6 +20,7 @@ class JdkHttpClientIT {
     @ParameterizedTest(name = "java.net.http on {0}")
     @MethodSource("jdks")
     void compliant(Jdks.Jdk jdk) {
-        ComplianceContract.check(TARGET, jdk, List.of());
+        ComplianceContract.check("The JDK's `java.net.http.WebSocket` (version = the JDK's)", "`WebSocket.getSubprotocol()`",
+                String.valueOf(jdk.major()), TARGET, jdk, List.of());
     }
 }

@@ -28,6 +28,9 @@ class JettyIT {
     /** compiled by the test against each of 9.4, 10 and 11 (see the source) */
     static final ComplianceContract.Target NATIVE_CLASSIC =
             new ComplianceContract.Target("dev.wssubprotocol.it.driver.JettyClassicDriver", "default", "null", null);
+    static final String NATIVE_NAME = "Jetty WebSocket client, its own API (`websocket-client` 9.4, `websocket-jetty-client` 10/11,"
+            + " `jetty-websocket-jetty-client` 12)";
+    static final String NATIVE_REPORTED_BY = "`UpgradeResponse.getAcceptedSubProtocol()`";
     static final String CLASSIC_SOURCE = "drivers/JettyClassicDriver.java";
 
     @TempDir
@@ -54,12 +57,12 @@ class JettyIT {
         String version = coordinate.substring(coordinate.lastIndexOf(':') + 1);
         List<Path> library = Libraries.classpath(coordinate);
         if (version.startsWith("12.")) {
-            ComplianceContract.check(NATIVE_12, jdk, library);
+            ComplianceContract.check(NATIVE_NAME, NATIVE_REPORTED_BY, version, NATIVE_12, jdk, library);
         } else {
             List<Path> classpath = new ArrayList<>();
             classpath.add(DriverCompiler.compile(CLASSIC_SOURCE, library, compiled.resolve(version)));
             classpath.addAll(library);
-            ComplianceContract.check(NATIVE_CLASSIC, jdk, classpath);
+            ComplianceContract.check(NATIVE_NAME, NATIVE_REPORTED_BY, version, NATIVE_CLASSIC, jdk, classpath);
         }
     }
 
@@ -91,6 +94,8 @@ class JettyIT {
         ComplianceContract.Target target = new ComplianceContract.Target(
                 javax ? JavaxWebSocketDriver.class : JakartaWebSocketDriver.class, "default", "\"\"")
                 .withStderrLine("CONTAINER " + container);
-        ComplianceContract.check(target, jdk, Libraries.classpath(coordinate));
+        ComplianceContract.check("Jetty JSR-356 client (javax 9.4/10, jakarta 11, ee10 12.0, ee11 12.1)",
+                "`Session.getNegotiatedSubprotocol()`", coordinate.substring(coordinate.lastIndexOf(':') + 1), target, jdk,
+                Libraries.classpath(coordinate));
     }
 }

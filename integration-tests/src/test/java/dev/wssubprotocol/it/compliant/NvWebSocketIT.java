@@ -23,7 +23,8 @@ class NvWebSocketIT {
     @ParameterizedTest(name = "nv-websocket-client {0} on {1}")
     @MethodSource("versions")
     void compliant(String version, Jdks.Jdk jdk) {
-        ComplianceContract.check(TARGET, jdk,
+        ComplianceContract.check("nv-websocket-client (`com.neovisionaries:nv-websocket-client`)",
+                "`WebSocket.getAgreedProtocol()`", version, TARGET, jdk,
                 Libraries.classpath("com.neovisionaries:nv-websocket-client:" + version));
     }
 }

@@ -25,6 +25,7 @@ class OkHttpIT {
     void compliant(String version, Jdks.Jdk jdk) {
         // from 5.0 the "okhttp" artifact is Kotlin multiplatform metadata only; Maven builds use "okhttp-jvm"
         String artifact = version.startsWith("5.") ? "okhttp-jvm" : "okhttp";
-        ComplianceContract.check(TARGET, jdk, Libraries.classpath("com.squareup.okhttp3:" + artifact + ":" + version));
+        ComplianceContract.check("OkHttp (`com.squareup.okhttp3:okhttp`, `okhttp-jvm` from 5.0)",
+                "the response's `Sec-WebSocket-Protocol`", version, TARGET, jdk, Libraries.classpath("com.squareup.okhttp3:" + artifact + ":" + version));
     }
 }

@@ -28,7 +28,8 @@ class TomcatIT {
     void compliant(String version, Jdks.Jdk jdk) {
         ComplianceContract.Target target = new ComplianceContract.Target(version.startsWith("9.")
                 ? JavaxWebSocketDriver.class : JakartaWebSocketDriver.class, "default", "\"\"").withStderrLine(CONTAINER);
-        ComplianceContract.check(target, jdk, Libraries.classpath(
+        ComplianceContract.check("Tomcat JSR-356 client (`org.apache.tomcat:tomcat-websocket`)",
+                "`Session.getNegotiatedSubprotocol()`", version, target, jdk, Libraries.classpath(
                 "org.apache.tomcat:tomcat-websocket:" + version, "org.apache.tomcat:tomcat-api:" + version));
     }
 }

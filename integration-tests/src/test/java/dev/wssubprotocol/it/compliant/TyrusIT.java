@@ -28,7 +28,8 @@ class TyrusIT {
     void compliant(String version, Jdks.Jdk jdk) {
         ComplianceContract.Target target = new ComplianceContract.Target(version.startsWith("1.")
                 ? JavaxWebSocketDriver.class : JakartaWebSocketDriver.class, "default", "\"\"").withStderrLine(CONTAINER);
-        ComplianceContract.check(target, jdk,
+        ComplianceContract.check("Tyrus JSR-356 client (`org.glassfish.tyrus.bundles:tyrus-standalone-client`)",
+                "`Session.getNegotiatedSubprotocol()`", version, target, jdk,
                 Libraries.classpath("org.glassfish.tyrus.bundles:tyrus-standalone-client:" + version));
     }
 }

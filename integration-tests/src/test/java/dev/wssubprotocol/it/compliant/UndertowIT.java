@@ -28,6 +28,7 @@ class UndertowIT {
     void compliant(String version, Jdks.Jdk jdk) {
         ComplianceContract.Target target = new ComplianceContract.Target(version.startsWith("2.2.")
                 ? JavaxWebSocketDriver.class : JakartaWebSocketDriver.class, "default", "\"\"").withStderrLine(CONTAINER);
-        ComplianceContract.check(target, jdk, Libraries.classpath("io.undertow:undertow-websockets-jsr:" + version));
+        ComplianceContract.check("Undertow JSR-356 client (`io.undertow:undertow-websockets-jsr`)",
+                "`Session.getNegotiatedSubprotocol()`", version, target, jdk, Libraries.classpath("io.undertow:undertow-websockets-jsr:" + version));
     }
 }

@@ -53,6 +53,18 @@ public final class ComplianceContract {
      * @param library the client's class path (the drivers' own folder is put first)
      */
     public static Map<String, String> check(Target target, Jdks.Jdk jdk, List<Path> library) {
+        return check(null, null, null, target, jdk, library);
+    }
+
+    /**
+     * The same, and when it passes the result is recorded for the README's compatibility table.
+     *
+     * @param name       the client as the table names it
+     * @param reportedBy where the application reads the subprotocol, e.g. "`Session.getNegotiatedSubprotocol()`"
+     * @param version    the client's version (or the JDK's, for the JDK's own client)
+     */
+    public static Map<String, String> check(String name, String reportedBy, String version, Target target,
+                                            Jdks.Jdk jdk, List<Path> library) {
         List<Path> classpath = new ArrayList<>();
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
@@ -104,6 +116,10 @@ public final class ComplianceContract {
             checks.add(() -> assertEquals(before, after, key + ": the agent must not change this outcome" + context));
         }
         assertAll(target.driver().substring(target.driver().lastIndexOf('.') + 1) + " on " + jdk, checks);
+        if (name != null) {
+            Compatibility.record(new Compatibility.Row(name, version, jdk.major(), false, false,
+                    reportedBy + " == " + target.none()));
+        }
         return plain;
     }
 
