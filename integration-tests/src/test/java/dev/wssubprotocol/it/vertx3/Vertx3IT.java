@@ -1,0 +1,30 @@
+package dev.wssubprotocol.it.vertx3;
+
+import dev.wssubprotocol.it.driver.Vertx3Driver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/** Vert.x 3 core's HttpClient WebSockets (on Netty's handshaker): the newest 3.9 release. */
+class Vertx3IT {
+    static final Contract.Target TARGET = new Contract.Target(
+            "Vert.x 3 `HttpClient.webSocket()` (`io.vertx:vertx-core`)", "`WebSocket.subProtocol()`", "netty",
+            "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            Vertx3Driver.class, "default", "null");
+
+    static Stream<Arguments> versions() {
+        return Stream.of("3.9.16")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Vert.x {0} on {1}")
+    @MethodSource("versions")
+    void contract(String version, Jdks.Jdk jdk) {
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.vertx:vertx-core:" + version));
+    }
+}
