@@ -1,0 +1,36 @@
+package dev.wssubprotocol.it.micronaut;
+
+import dev.wssubprotocol.it.driver.MicronautDriver;
+import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/**
+ * Micronaut's WebSocketClient with {@code @ClientWebSocket} endpoints (on Netty's handshaker): a 4.10 release, the
+ * one the driver's endpoints were processed with at compile time. The client's registry needs a JsonMapper bean, so
+ * the class path has micronaut-jackson-databind as a Micronaut application's does.
+ */
+class MicronautIT {
+    static final Contract.Target TARGET = new Contract.Target(
+            "Micronaut `WebSocketClient` (`io.micronaut:micronaut-http-client`)",
+            "`WebSocketSession.getSubprotocol()`", "netty",
+            "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            MicronautDriver.class, "default", "Optional.empty");
+
+    static Stream<Arguments> versions() {
+        return Stream.of("4.10.26")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Micronaut {0} on {1}")
+    @MethodSource("versions")
+    void contract(String version, Jdks.Jdk jdk) {
+        Contract.check(TARGET, version, jdk, Libraries.classpath("io.micronaut:micronaut-http-client:" + version,
+                "io.micronaut:micronaut-jackson-databind:" + version));
+    }
+}
