@@ -18,7 +18,8 @@ class JavaWebSocketIT {
             "org.java_websocket.drafts.Draft_6455", JavaWebSocketDriver.class, "default", "\"\"");
 
     static Stream<Arguments> versions() {
-        return Stream.of("1.3.9", "1.4.1", "1.5.7", "1.6.0")
+        // 1.3.7: the oldest with IProtocol (the lower bound of the patch); 1.4.x: HandshakeState moved to enums
+        return Stream.of("1.3.7", "1.3.9", "1.4.1", "1.5.2", "1.5.7", "1.6.0")
                 .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
     }
 

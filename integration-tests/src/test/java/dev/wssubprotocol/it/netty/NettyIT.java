@@ -19,7 +19,9 @@ class NettyIT {
             NettyDriver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {
-        return Stream.of("4.0.56.Final", "4.1.0.Final", "4.1.140.Final", "4.2.20.Final")
+        // 4.0.24: the oldest supported; 4.1.53 -> 4.1.54: the exception type changes (WebSocketClientHandshakeException)
+        return Stream.of("4.0.24.Final", "4.0.56.Final", "4.1.0.Final", "4.1.53.Final", "4.1.54.Final", "4.1.140.Final",
+                        "4.2.20.Final")
                 .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
     }
 
