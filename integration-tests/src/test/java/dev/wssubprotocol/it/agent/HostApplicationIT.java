@@ -93,15 +93,19 @@ class HostApplicationIT {
                         .toArray(String[]::new))), result.stderr());
     }
 
+    /** Netty 4.1.140's own client, every case by hand (handshaker mode); agentOptions null: no agent. */
+    private static Fork.Result netty(Jdks.Jdk jdk, String agentOptions) {
+        List<Path> classpath = new ArrayList<>(List.of(Fork.DRIVERS));
+        classpath.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
+        return Fork.run(jdk, agentOptions, classpath, NettyDriver.class.getName(), Contract.serverArgs("handshaker"));
+    }
+
     /** A library switched off is left exactly as it is without the agent, every case. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aPatchSwitchedOffChangesNothing(Jdks.Jdk jdk) {
-        List<Path> classpath = new ArrayList<>(List.of(Fork.DRIVERS));
-        classpath.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
-        String[] args = Contract.serverArgs("handshaker");
-        Fork.Result plain = Fork.run(jdk, null, classpath, NettyDriver.class.getName(), args);
-        Fork.Result off = Fork.run(jdk, "patches=java-websocket", classpath, NettyDriver.class.getName(), args);
+        Fork.Result plain = netty(jdk, null);
+        Fork.Result off = netty(jdk, "patches=java-websocket");
         assertEquals(Case.values().length, plain.stdout().size(), plain.describe());
         assertEquals(plain.stdout(), off.stdout());
         assertEquals(List.of(AgentOutput.startLine("java-websocket")), off.agentLines());
@@ -112,11 +116,9 @@ class HostApplicationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void reportModeChangesNothingAndSaysWhatItWouldRescue(Jdks.Jdk jdk) {
-        List<Path> classpath = new ArrayList<>(List.of(Fork.DRIVERS));
-        classpath.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
         String[] args = Contract.serverArgs("handshaker");
-        Fork.Result plain = Fork.run(jdk, null, classpath, NettyDriver.class.getName(), args);
-        Fork.Result report = Fork.run(jdk, "mode=report", classpath, NettyDriver.class.getName(), args);
+        Fork.Result plain = netty(jdk, null);
+        Fork.Result report = netty(jdk, "mode=report");
         assertEquals(Case.values().length, plain.stdout().size(), plain.describe());
         assertEquals(plain.stdout(), report.stdout());
         List<String> lines = report.agentLines();
