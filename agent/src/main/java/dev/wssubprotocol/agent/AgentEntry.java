@@ -15,7 +15,7 @@ import java.util.List;
 public final class AgentEntry {
     public static final String DETACH = "detach";
 
-    private static boolean started;
+    /** The transformer while the agent is active, null otherwise. */
     private static Gate gate;
     /** The Instrumentation the gate was added to: each agent load (premain, every attach) has its own. */
     private static Instrumentation gateOwner;
@@ -42,7 +42,7 @@ public final class AgentEntry {
 
     private static synchronized void start(String args, Instrumentation inst, boolean attached) {
         try {
-            if (started) {
+            if (gate != null) {
                 Log.info(version() + " already active");
                 return;
             }
@@ -54,11 +54,11 @@ public final class AgentEntry {
                 return;
             }
             Log.setLevel(options.logLevel());
-            started = true;
             Hook.configure(true, options.reportOnly());
             Status.started(version(), options.summary);
-            gate = new Gate(options.patches);
-            inst.addTransformer(gate, true);
+            Gate installed = new Gate(options.patches);
+            inst.addTransformer(installed, true);
+            gate = installed; // only once it is installed: the agent is active from here on
             gateOwner = inst;
             Log.info(version() + " active" + (options.reportOnly() ? " (report only)" : "") + ": "
                     + (options.patches.isEmpty() ? "no patches selected" : Options.ids(options.patches, ", ")));
@@ -72,7 +72,7 @@ public final class AgentEntry {
 
     private static synchronized void detach() {
         try {
-            if (!started) {
+            if (gate == null) {
                 Log.info(version() + " not active, nothing to detach");
                 return;
             }
@@ -83,7 +83,6 @@ public final class AgentEntry {
             Hook.configure(false, false);
             gate = null;
             gateOwner = null;
-            started = false;
             // without the transformer, a retransform gives each class its original class file back
             retransformLoaded(inst, removed);
             Status.detached();

@@ -17,10 +17,6 @@ final class Gate implements ClassFileTransformer {
         this.patches = patches.toArray(new Patch[0]);
     }
 
-    Patch[] patches() {
-        return patches;
-    }
-
     /** @return the patch for this class and its relocation prefix, or null: the same test for loads and retransforms */
     Object[] match(String className) {
         for (Patch patch : patches) {

@@ -18,10 +18,6 @@ public final class Log {
         level = newLevel;
     }
 
-    public static boolean debugEnabled() {
-        return level >= 2;
-    }
-
     public static void info(String message) {
         if (level >= 1) {
             System.err.println(PREFIX + message);

@@ -52,10 +52,6 @@ public final class Status {
         publish();
     }
 
-    static long rescuedCount() {
-        return RESCUED.get();
-    }
-
     private static void publish() {
         StringBuilder patched = new StringBuilder();
         for (String entry : PATCHED) {
