@@ -5,10 +5,8 @@ import dev.wssubprotocol.it.driver.Driver;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.function.Executable;
 
@@ -68,13 +66,11 @@ public final class ComplianceContract {
         List<Path> classpath = new ArrayList<>();
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
-        String[] args = serverArgs(target.modes());
-        CompletableFuture<Fork.Result> plainRun = CompletableFuture.supplyAsync(
-                () -> Fork.run(jdk, null, classpath, target.driver(), args));
-        Fork.Result agentRun = Fork.run(jdk, "", classpath, target.driver(), args);
-        Fork.Result plainResult = plainRun.join();
-        Map<String, String> plain = outcomes(plainResult);
-        Map<String, String> withAgent = outcomes(agentRun);
+        Contract.Runs runs = Contract.runs(jdk, classpath, target.driver(), target.modes());
+        Fork.Result plainResult = runs.plain();
+        Fork.Result agentRun = runs.withAgent();
+        Map<String, String> plain = Contract.outcomes(plainResult);
+        Map<String, String> withAgent = Contract.outcomes(agentRun);
         String context = "\nwithout agent: " + plainResult.describe() + "\nwith agent: " + agentRun.describe();
 
         List<Executable> checks = new ArrayList<>();
@@ -123,48 +119,7 @@ public final class ComplianceContract {
         return plain;
     }
 
-    /**
-     * {@link Contract#serverArgs}, once the library server is bound: LibraryServer waits while its port is 0, but
-     * Java-WebSocket reports -1 until the socket is bound, so on a busy machine the first caller can get port -1.
-     */
-    private static String[] serverArgs(String modes) {
-        String[] args = Contract.serverArgs(modes);
-        for (int i = 0; i < 1000 && args[1].endsWith(":-1"); i++) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            args = Contract.serverArgs(modes);
-        }
-        return args;
-    }
-
     private static List<String> otherLines(Fork.Result result) {
         return result.stdout().stream().filter(l -> !l.startsWith("CASE ")).toList();
-    }
-
-    /**
-     * Masks what is random in each handshake and that {@code Driver.describe} does not mask in every client's
-     * wording: the accept value expected for the client's random Sec-WebSocket-Key (e.g. OkHttp's "Expected
-     * 'Sec-WebSocket-Accept' header value '...'") and the key itself. The test server's constant wrong accept value
-     * is kept.
-     */
-    static String normalize(String outcome) {
-        return outcome
-                .replaceAll("(?<![A-Za-z0-9+/])(?!A{27}=)[A-Za-z0-9+/]{27}=", "<accept key>")
-                .replaceAll("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{22}==", "<key>");
-    }
-
-    private static Map<String, String> outcomes(Fork.Result result) {
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        for (String line : result.stdout()) {
-            if (line.startsWith("CASE ")) {
-                String[] parts = line.split(" ", 3);
-                outcomes.put(parts[1], parts.length > 2 ? normalize(parts[2]) : "");
-            }
-        }
-        return outcomes;
     }
 }

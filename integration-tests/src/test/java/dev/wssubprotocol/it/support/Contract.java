@@ -80,11 +80,9 @@ public final class Contract {
         List<Path> classpath = new ArrayList<>(driverFirst);
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
-        String[] args = serverArgs(target.modes());
-        CompletableFuture<Fork.Result> plainRun = CompletableFuture.supplyAsync(
-                () -> Fork.run(jdk, null, classpath, target.driver().getName(), args));
-        Fork.Result patchedRun = Fork.run(jdk, "", classpath, target.driver().getName(), args);
-        Fork.Result plainResult = plainRun.join();
+        Runs runs = runs(jdk, classpath, target.driver().getName(), target.modes());
+        Fork.Result plainResult = runs.plain();
+        Fork.Result patchedRun = runs.withAgent();
         Map<String, String> plain = outcomes(plainResult);
         Map<String, String> patched = outcomes(patchedRun);
         String context = "\nwithout agent: " + plainResult.describe() + "\nwith agent: " + patchedRun.describe();
@@ -143,7 +141,20 @@ public final class Contract {
         return List.of((end < 0 ? value : value.substring(0, end)).split("\\|"));
     }
 
-    private static Map<String, String> outcomes(Fork.Result result) {
+    /** One driver run twice on the same servers, at the same time: without the agent and with it. */
+    record Runs(Fork.Result plain, Fork.Result withAgent) {
+    }
+
+    static Runs runs(Jdks.Jdk jdk, List<Path> classpath, String driver, String modes) {
+        String[] args = serverArgs(modes);
+        CompletableFuture<Fork.Result> plain = CompletableFuture.supplyAsync(
+                () -> Fork.run(jdk, null, classpath, driver, args));
+        Fork.Result withAgent = Fork.run(jdk, "", classpath, driver, args);
+        return new Runs(plain.join(), withAgent);
+    }
+
+    /** The driver's CASE lines: mode:case -> outcome. */
+    static Map<String, String> outcomes(Fork.Result result) {
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (String line : result.stdout()) {
             if (line.startsWith("CASE ")) {
