@@ -54,8 +54,7 @@ public final class AgentEntry {
                 return;
             }
             Log.setLevel(options.logLevel());
-            Hook.configure(true, options.reportOnly());
-            Status.started(version(), options.summary);
+            Status.started(version(), options.summary, options.reportOnly());
             Gate installed = new Gate(options.patches);
             inst.addTransformer(installed, true);
             gate = installed; // only once it is installed: the agent is active from here on
@@ -80,12 +79,11 @@ public final class AgentEntry {
             // only the Instrumentation that added the gate can remove it, not the one of this detach call
             Instrumentation inst = gateOwner;
             inst.removeTransformer(removed);
-            Hook.configure(false, false);
             gate = null;
             gateOwner = null;
+            Status.detached(); // from here advice still running in old code rescues nothing
             // without the transformer, a retransform gives each class its original class file back
             retransformLoaded(inst, removed);
-            Status.detached();
             Log.info(version() + " detached: patched classes have their original code again");
         } catch (Throwable t) {
             Log.failure("detach failed", t);

@@ -6,7 +6,8 @@ package dev.wssubprotocol.agent;
  * Advice is inlined into the library's classes, which may live in any class loader, so it cannot link against
  * this class. It reaches it by name through the system class loader, where both {@code -javaagent} and a
  * runtime attach put the agent jar, using only JDK reflection. When that call fails the advice does nothing
- * and the library behaves exactly as without the agent.
+ * and the library behaves exactly as without the agent. It is loaded on the first such call, not at start-up;
+ * what it needs to know (active? report only?) is the agent's {@link Status}.
  */
 public final class Hook {
     /** Compile-time constants: javac copies them into the advice, which keeps the advice free of agent types. */
@@ -14,15 +15,7 @@ public final class Hook {
     public static final String RESCUE = "rescue";
     public static final String RESCUED = "rescued";
 
-    private static volatile boolean reportOnly;
-    private static volatile boolean active;
-
     private Hook() {
-    }
-
-    static void configure(boolean isActive, boolean isReportOnly) {
-        reportOnly = isReportOnly;
-        active = isActive;
     }
 
     /**
@@ -35,10 +28,10 @@ public final class Hook {
      * @return TRUE to rescue the handshake, FALSE to leave the library's own outcome alone
      */
     public static Boolean rescue(String library, String target, String offered) {
-        if (!active) {
+        if (!Status.active()) {
             return Boolean.FALSE;
         }
-        if (reportOnly) {
+        if (Status.reportOnly()) {
             Report.wouldRescue(library, target, offered);
             return Boolean.FALSE;
         }

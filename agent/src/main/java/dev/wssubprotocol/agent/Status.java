@@ -19,15 +19,25 @@ public final class Status {
     private static final AtomicLong RESCUED = new AtomicLong();
     private static volatile String version = "?";
     private static volatile String options = "";
+    private static volatile boolean active;
+    private static volatile boolean reportOnly;
 
     private Status() {
     }
 
-    private static volatile boolean active;
+    static boolean active() {
+        return active;
+    }
 
-    static synchronized void started(String agentVersion, String optionSummary) {
+    /** mode=report: advice asks, the agent reports and lets the library's own outcome stand */
+    static boolean reportOnly() {
+        return reportOnly;
+    }
+
+    static synchronized void started(String agentVersion, String optionSummary, boolean isReportOnly) {
         version = agentVersion;
         options = optionSummary;
+        reportOnly = isReportOnly;
         active = true;
         PATCHED.clear();
         publish();

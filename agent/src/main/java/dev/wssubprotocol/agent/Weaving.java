@@ -14,7 +14,7 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Between the gate and the weaver: the first class that touches Byte Buddy, and the log and status lines. */
+/** Between the gate and the weaver: the first class that touches ASM, and the log and status lines. */
 final class Weaving {
     private static final Pattern VERSION_IN_FILE_NAME = Pattern.compile("-(\\d[\\w.-]*)\\.jar$");
 
@@ -26,7 +26,7 @@ final class Weaving {
         String name = className.replace('/', '.');
         byte[] woven;
         try {
-            woven = Weaver.weave(patch, prefix, loader, name, classfile, Weaving.class.getClassLoader());
+            woven = Weaver.weave(patch, prefix, loader, classfile, Weaving.class.getClassLoader());
         } catch (ShapeMismatch mismatch) {
             Log.warn("skipped " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "
                     + mismatch.getMessage() + "; class left unchanged");

@@ -2,6 +2,7 @@ package dev.wssubprotocol.agent;
 
 import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.agent.patch.Patch;
+import dev.wssubprotocol.agent.patch.Patches;
 import dev.wssubprotocol.agent.weave.PatchesTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +20,23 @@ class GateTest {
 
     @Test
     void otherClassesPassUntouchedWithoutAWord() throws Exception {
-        String[] err = captureErr(() -> assertNull(new Gate(Collections.singletonList(NettyPatch.PATCH))
+        String[] err = captureErr(() -> assertNull(new Gate(Collections.singletonList(Patches.get(NettyPatch.ID)))
                 .transform(null, "java/lang/String", null, null, new byte[] {1, 2, 3})));
         assertArrayEquals(new String[0], err);
     }
 
     @Test
     void aFailureWhilePatchingIsOneLineAndTheClassStaysAsItWas() throws Exception {
-        Patch broken = Patch.of("netty", NettyPatch.PATCH.typeName(), "finishHandshake",
-                NettyPatch.PATCH.parameterTypes().toArray(new String[0]), "dev.wssubprotocol.agent.netty.NoSuchAdvice");
+        Patch broken = Patch.of("netty", NettyPatch.TYPE, NettyPatch.METHOD, NettyPatch.PARAMETERS,
+                "dev.wssubprotocol.agent.netty.NoSuchAdvice", "");
         final Gate gate = new Gate(Collections.singletonList(broken));
-        final byte[] original = PatchesTest.bytes(NettyPatch.PATCH.typeName());
+        final byte[] original = PatchesTest.bytes(Patches.get(NettyPatch.ID).typeName());
         String[] err = captureErr(() -> assertNull(gate.transform(getClass().getClassLoader(),
                 "io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker", null, null, original)));
         assertEquals(Arrays.asList("[ws-subprotocol-agent] ERROR: could not patch "
                 + "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker for netty, left unchanged: "
-                + "java.io.IOException: advice class dev.wssubprotocol.agent.netty.NoSuchAdvice is missing from the agent jar"),
+                + "java.io.IOException: advice class dev.wssubprotocol.agent.netty.NoSuchAdvice is missing from the agent "
+                + "jar"),
                 Arrays.asList(err));
     }
 

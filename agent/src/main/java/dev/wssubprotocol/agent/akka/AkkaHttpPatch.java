@@ -1,7 +1,5 @@
 package dev.wssubprotocol.agent.akka;
 
-import dev.wssubprotocol.agent.patch.Patch;
-
 /**
  * Akka HTTP ({@code com.typesafe.akka:akka-http-core_2.11}, {@code _2.12}, {@code _2.13}, {@code _3}) 10.0 through
  * 10.5, the versions on Maven Central.
@@ -18,12 +16,20 @@ import dev.wssubprotocol.agent.patch.Patch;
  * in the jars of 10.0.0 and 10.1.10 (_2.12), 10.1.10, 10.2.0 and 10.5.3 (_2.13) and 10.5.3 (_3).
  */
 public final class AkkaHttpPatch {
-    public static final Patch PATCH = Patch.of("akka-http",
-            "akka.http.impl.engine.ws.Handshake$Client$",
-            "validateResponse",
-            new String[] {"akka.http.scaladsl.model.HttpResponse", "scala.collection.immutable.Seq",
-                    "akka.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey"},
-            "dev.wssubprotocol.agent.akka.AkkaHttpAdvice");
+    /*
+     * The patch as compile-time constants: javac copies them into Patches, so this class itself is never loaded
+     * (each class the agent loads at start-up costs every JVM that carries it).
+     */
+    public static final String ID = "akka-http";
+    public static final String TYPE = "akka.http.impl.engine.ws.Handshake$Client$";
+    public static final String METHOD = "validateResponse";
+    /** the method's exact parameter types, separated by ", " */
+    public static final String PARAMETERS = "akka.http.scaladsl.model.HttpResponse, "
+            + "scala.collection.immutable.Seq, "
+            + "akka.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey";
+    public static final String ADVICE = "dev.wssubprotocol.agent.akka.AkkaHttpAdvice";
+    /** "": only the library under its own names is patched */
+    public static final String RELOCATABLE_ROOT = "";
 
     private AkkaHttpPatch() {
     }

@@ -1,7 +1,5 @@
 package dev.wssubprotocol.agent.javawebsocket;
 
-import dev.wssubprotocol.agent.patch.Patch;
-
 /**
  * Java-WebSocket (TooTallNate, {@code org.java-websocket:Java-WebSocket}) 1.3.7 through 1.6.0.
  * <p>
@@ -16,11 +14,19 @@ import dev.wssubprotocol.agent.patch.Patch;
  * {@code containsRequestedProtocol} and {@code Protocol} are left alone: the server side uses them too.
  */
 public final class JavaWebSocketPatch {
-    public static final Patch PATCH = Patch.of("java-websocket",
-            "org.java_websocket.drafts.Draft_6455",
-            "acceptHandshakeAsClient",
-            new String[] {"org.java_websocket.handshake.ClientHandshake", "org.java_websocket.handshake.ServerHandshake"},
-            "dev.wssubprotocol.agent.javawebsocket.JavaWebSocketAdvice");
+    /*
+     * The patch as compile-time constants: javac copies them into Patches, so this class itself is never loaded
+     * (each class the agent loads at start-up costs every JVM that carries it).
+     */
+    public static final String ID = "java-websocket";
+    public static final String TYPE = "org.java_websocket.drafts.Draft_6455";
+    public static final String METHOD = "acceptHandshakeAsClient";
+    /** the method's exact parameter types, separated by ", " */
+    public static final String PARAMETERS = "org.java_websocket.handshake.ClientHandshake, "
+            + "org.java_websocket.handshake.ServerHandshake";
+    public static final String ADVICE = "dev.wssubprotocol.agent.javawebsocket.JavaWebSocketAdvice";
+    /** "": only the library under its own names is patched */
+    public static final String RELOCATABLE_ROOT = "";
 
     private JavaWebSocketPatch() {
     }

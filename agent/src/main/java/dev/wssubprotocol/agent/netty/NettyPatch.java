@@ -1,7 +1,5 @@
 package dev.wssubprotocol.agent.netty;
 
-import dev.wssubprotocol.agent.patch.Patch;
-
 /**
  * Netty 4.0.24.Final through 4.2.x, and everything built on it (Reactor Netty, Spring WebFlux, Vert.x,
  * Micronaut, ...).
@@ -14,12 +12,18 @@ import dev.wssubprotocol.agent.patch.Patch;
  * Checked in the sources of 4.0.24, 4.0.56, 4.1.0, 4.1.54 and the bytecode of 4.1.140 and 4.2.20.
  */
 public final class NettyPatch {
-    public static final Patch PATCH = Patch.of("netty",
-            "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
-            "finishHandshake",
-            new String[] {"io.netty.channel.Channel", "io.netty.handler.codec.http.FullHttpResponse"},
-            "dev.wssubprotocol.agent.netty.NettyAdvice")
-            .relocatable("io/netty/");
+    /*
+     * The patch as compile-time constants: javac copies them into Patches, so this class itself is never loaded
+     * (each class the agent loads at start-up costs every JVM that carries it).
+     */
+    public static final String ID = "netty";
+    public static final String TYPE = "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker";
+    public static final String METHOD = "finishHandshake";
+    /** the method's exact parameter types, separated by ", " */
+    public static final String PARAMETERS = "io.netty.channel.Channel, io.netty.handler.codec.http.FullHttpResponse";
+    public static final String ADVICE = "dev.wssubprotocol.agent.netty.NettyAdvice";
+    /** relocated copies of the library (any prefix before this root) are patched too */
+    public static final String RELOCATABLE_ROOT = "io/netty/";
 
     private NettyPatch() {
     }

@@ -1,7 +1,5 @@
 package dev.wssubprotocol.agent.netty5;
 
-import dev.wssubprotocol.agent.patch.Patch;
-
 /**
  * Netty 5 alphas in the {@code io.netty5} packages: {@code io.netty:netty5-codec-http} 5.0.0.Alpha3 to Alpha5, the
  * only releases there are. (5.0.0.Alpha1 and Alpha2, {@code io.netty:netty-codec-http}, kept the {@code io.netty}
@@ -18,11 +16,18 @@ import dev.wssubprotocol.agent.patch.Patch;
  * Alpha3, Alpha4 and Alpha5.
  */
 public final class Netty5Patch {
-    public static final Patch PATCH = Patch.of("netty5",
-            "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker",
-            "finishHandshake",
-            new String[] {"io.netty5.channel.Channel", "io.netty5.handler.codec.http.FullHttpResponse"},
-            "dev.wssubprotocol.agent.netty5.Netty5Advice");
+    /*
+     * The patch as compile-time constants: javac copies them into Patches, so this class itself is never loaded
+     * (each class the agent loads at start-up costs every JVM that carries it).
+     */
+    public static final String ID = "netty5";
+    public static final String TYPE = "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker";
+    public static final String METHOD = "finishHandshake";
+    /** the method's exact parameter types, separated by ", " */
+    public static final String PARAMETERS = "io.netty5.channel.Channel, io.netty5.handler.codec.http.FullHttpResponse";
+    public static final String ADVICE = "dev.wssubprotocol.agent.netty5.Netty5Advice";
+    /** "": only the library under its own names is patched */
+    public static final String RELOCATABLE_ROOT = "";
 
     private Netty5Patch() {
     }

@@ -1,5 +1,6 @@
 package dev.wssubprotocol.agent.patch;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +45,24 @@ public final class Patch {
     public static Patch of(String id, String typeName, String method, String[] parameterTypes, String adviceClass) {
         return new Patch(id, typeName, method, Collections.unmodifiableList(Arrays.asList(parameterTypes.clone())),
                 adviceClass, null);
+    }
+
+    /**
+     * A patch from a library package's compile-time constants (see {@link Patches}).
+     *
+     * @param parameters       the method's exact parameter types, separated by ", "
+     * @param relocatableRoot  "" when only the library's own names are patched, else as {@link #relocatable}
+     */
+    public static Patch of(String id, String typeName, String method, String parameters, String adviceClass,
+                           String relocatableRoot) {
+        List<String> types = new ArrayList<String>();
+        for (int start = 0, end; start < parameters.length(); start = end + 2) { // no String.split: no regex at start-up
+            end = parameters.indexOf(", ", start);
+            end = end < 0 ? parameters.length() : end;
+            types.add(parameters.substring(start, end));
+        }
+        Patch patch = of(id, typeName, method, types.toArray(new String[0]), adviceClass);
+        return relocatableRoot.isEmpty() ? patch : patch.relocatable(relocatableRoot);
     }
 
     /**

@@ -11,16 +11,37 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** Every patch the agent knows, in the order they are listed to the operator. Adding a library is one line here. */
+/**
+ * Every patch the agent knows, in the order they are listed to the operator. Adding a library is one entry here.
+ * Each library package states its patch as compile-time constants, which javac copies here: at start-up the agent
+ * loads this class and {@link Patch}, not one class per library.
+ */
 public final class Patches {
     public static final List<Patch> ALL = Collections.unmodifiableList(Arrays.asList(
-            NettyPatch.PATCH,
-            JavaWebSocketPatch.PATCH,
-            PekkoHttpPatch.PATCH,
-            AkkaHttpPatch.PATCH,
-            ReactorNettyHttp2Patch.PATCH,
-            Netty5Patch.PATCH));
+            Patch.of(NettyPatch.ID, NettyPatch.TYPE, NettyPatch.METHOD, NettyPatch.PARAMETERS,
+                    NettyPatch.ADVICE, NettyPatch.RELOCATABLE_ROOT),
+            Patch.of(JavaWebSocketPatch.ID, JavaWebSocketPatch.TYPE, JavaWebSocketPatch.METHOD,
+                    JavaWebSocketPatch.PARAMETERS, JavaWebSocketPatch.ADVICE, JavaWebSocketPatch.RELOCATABLE_ROOT),
+            Patch.of(PekkoHttpPatch.ID, PekkoHttpPatch.TYPE, PekkoHttpPatch.METHOD, PekkoHttpPatch.PARAMETERS,
+                    PekkoHttpPatch.ADVICE, PekkoHttpPatch.RELOCATABLE_ROOT),
+            Patch.of(AkkaHttpPatch.ID, AkkaHttpPatch.TYPE, AkkaHttpPatch.METHOD, AkkaHttpPatch.PARAMETERS,
+                    AkkaHttpPatch.ADVICE, AkkaHttpPatch.RELOCATABLE_ROOT),
+            Patch.of(ReactorNettyHttp2Patch.ID, ReactorNettyHttp2Patch.TYPE, ReactorNettyHttp2Patch.METHOD,
+                    ReactorNettyHttp2Patch.PARAMETERS, ReactorNettyHttp2Patch.ADVICE,
+                    ReactorNettyHttp2Patch.RELOCATABLE_ROOT),
+            Patch.of(Netty5Patch.ID, Netty5Patch.TYPE, Netty5Patch.METHOD, Netty5Patch.PARAMETERS,
+                    Netty5Patch.ADVICE, Netty5Patch.RELOCATABLE_ROOT)));
 
     private Patches() {
+    }
+
+    /** @throws IllegalArgumentException for an id no patch has */
+    public static Patch get(String id) {
+        for (Patch patch : ALL) {
+            if (patch.id().equals(id)) {
+                return patch;
+            }
+        }
+        throw new IllegalArgumentException("no patch " + id);
     }
 }

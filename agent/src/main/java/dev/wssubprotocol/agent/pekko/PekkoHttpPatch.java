@@ -1,7 +1,5 @@
 package dev.wssubprotocol.agent.pekko;
 
-import dev.wssubprotocol.agent.patch.Patch;
-
 /**
  * Apache Pekko HTTP ({@code org.apache.pekko:pekko-http-core_2.13} and {@code _3}) 1.0 through 1.3.
  * <p>
@@ -16,12 +14,20 @@ import dev.wssubprotocol.agent.patch.Patch;
  * the method descriptor was checked in the jars of 1.0.0, 1.1.0, 1.3.0 (_2.13) and 1.0.0, 1.3.0 (_3).
  */
 public final class PekkoHttpPatch {
-    public static final Patch PATCH = Patch.of("pekko-http",
-            "org.apache.pekko.http.impl.engine.ws.Handshake$Client$",
-            "validateResponse",
-            new String[] {"org.apache.pekko.http.scaladsl.model.HttpResponse", "scala.collection.immutable.Seq",
-                    "org.apache.pekko.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey"},
-            "dev.wssubprotocol.agent.pekko.PekkoHttpAdvice");
+    /*
+     * The patch as compile-time constants: javac copies them into Patches, so this class itself is never loaded
+     * (each class the agent loads at start-up costs every JVM that carries it).
+     */
+    public static final String ID = "pekko-http";
+    public static final String TYPE = "org.apache.pekko.http.impl.engine.ws.Handshake$Client$";
+    public static final String METHOD = "validateResponse";
+    /** the method's exact parameter types, separated by ", " */
+    public static final String PARAMETERS = "org.apache.pekko.http.scaladsl.model.HttpResponse, "
+            + "scala.collection.immutable.Seq, "
+            + "org.apache.pekko.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey";
+    public static final String ADVICE = "dev.wssubprotocol.agent.pekko.PekkoHttpAdvice";
+    /** "": only the library under its own names is patched */
+    public static final String RELOCATABLE_ROOT = "";
 
     private PekkoHttpPatch() {
     }

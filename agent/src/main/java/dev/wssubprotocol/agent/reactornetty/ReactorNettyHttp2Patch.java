@@ -1,7 +1,5 @@
 package dev.wssubprotocol.agent.reactornetty;
 
-import dev.wssubprotocol.agent.patch.Patch;
-
 /**
  * Reactor Netty's WebSockets over HTTP/2 (RFC 8441 extended CONNECT), reactor-netty-http 1.2.5 and later. Over
  * HTTP/1.1 Reactor Netty uses Netty's handshaker (the {@code netty} patch); over HTTP/2 it has its own copy of the
@@ -16,11 +14,19 @@ import dev.wssubprotocol.agent.patch.Patch;
  * first appears) and 1.2.18, and identical in the bytecode of 1.2.5, 1.2.18 and 1.3.8.
  */
 public final class ReactorNettyHttp2Patch {
-    public static final Patch PATCH = Patch.of("reactor-netty-http2",
-            "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker",
-            "finishHandshake",
-            new String[] {"io.netty.channel.Channel", "io.netty.handler.codec.http.HttpResponse"},
-            "dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Advice");
+    /*
+     * The patch as compile-time constants: javac copies them into Patches, so this class itself is never loaded
+     * (each class the agent loads at start-up costs every JVM that carries it).
+     */
+    public static final String ID = "reactor-netty-http2";
+    public static final String TYPE =
+            "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker";
+    public static final String METHOD = "finishHandshake";
+    /** the method's exact parameter types, separated by ", " */
+    public static final String PARAMETERS = "io.netty.channel.Channel, io.netty.handler.codec.http.HttpResponse";
+    public static final String ADVICE = "dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Advice";
+    /** "": only the library under its own names is patched */
+    public static final String RELOCATABLE_ROOT = "";
 
     private ReactorNettyHttp2Patch() {
     }

@@ -4,9 +4,9 @@ import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
 import dev.wssubprotocol.agent.weave.ShapeMismatch;
 import dev.wssubprotocol.agent.weave.Weaver;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import dev.wssubprotocol.agent.weave.ClassInfo;
+import dev.wssubprotocol.agent.weave.ClassSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.List;
  * before patching, against the classes of the same archive (and the JDK's).
  */
 final class Target {
-    private static final ClassFileLocator JDK = ClassFileLocator.ForClassLoader.ofBootLoader();
+    private static final ClassSource JDK = ClassSource.of(null);
 
     private Target() {
     }
@@ -67,7 +67,7 @@ final class Target {
     static Finding inspect(Unit unit, String path, List<Unit> all) {
         String name;
         try {
-            name = OpenedClassReader.of(unit.classFile(path)).getClassName();
+            name = new ClassReader(unit.classFile(path)).getClassName();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a readable class file (" + e + ")", e);
         }
@@ -101,14 +101,13 @@ final class Target {
         }
         String how = "patch " + patch.id() + (prefix.isEmpty() ? "" : ", relocated copy");
         List<String> missing = new ArrayList<String>();
-        TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
-                new InScan(unit, root, all, missing), TypePool.Default.ReaderMode.FAST);
+        InScan source = new InScan(unit, root, all, missing);
         try {
             byte[] advice = Weaver.advice(patch, prefix, Target.class.getClassLoader());
-            Weaver.checkShape(patch, prefix, pool.describe(className).resolve(), advice, pool);
+            Weaver.checkShape(patch, prefix, ClassInfo.of(source.find(name)), advice, source);
             return new Finding(Finding.Outcome.FIXED, patch.id(), version, className, location, how);
         } catch (ShapeMismatch | RuntimeException mismatch) {
-            // RuntimeException: Byte Buddy could not resolve a type the check walks through
+            // RuntimeException: a class file ASM could not read
             if (!missing.isEmpty()) {
                 return new Finding(Finding.Outcome.UNCHECKED, patch.id(), version, className, location,
                         "the check needs " + missing.get(0) + ", which is in none of the scanned paths;"
@@ -133,7 +132,7 @@ final class Target {
      * Classes from the target's own unit, under its class root; then from the other units of the same top-level
      * path, then of the other paths (at their root); then the JDK's. Records the names found nowhere.
      */
-    private static final class InScan implements ClassFileLocator {
+    private static final class InScan extends ClassSource {
         private final Unit unit;
         private final String root;
         private final List<Unit> all;
@@ -147,8 +146,8 @@ final class Target {
         }
 
         @Override
-        public Resolution locate(String name) throws IOException {
-            String path = name.replace('.', '/') + ".class";
+        public byte[] find(String name) throws IOException {
+            String path = name + ".class";
             byte[] bytes = unit.classFile(root + path);
             for (int i = 0; bytes == null && i < all.size(); i++) {
                 bytes = all.get(i).path.equals(unit.path) ? all.get(i).classFile(path) : null;
@@ -156,18 +155,13 @@ final class Target {
             for (int i = 0; bytes == null && i < all.size(); i++) {
                 bytes = all.get(i).classFile(path);
             }
-            if (bytes != null) {
-                return new Resolution.Explicit(bytes);
+            if (bytes == null) {
+                bytes = JDK.find(name);
             }
-            Resolution jdk = JDK.locate(name);
-            if (!jdk.isResolved()) {
-                missing.add(name);
+            if (bytes == null) {
+                missing.add(name.replace('/', '.'));
             }
-            return jdk;
-        }
-
-        @Override
-        public void close() {
+            return bytes;
         }
     }
 }

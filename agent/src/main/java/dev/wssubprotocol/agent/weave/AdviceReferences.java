@@ -1,16 +1,14 @@
 package dev.wssubprotocol.agent.weave;
 
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.jar.asm.AnnotationVisitor;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import java.util.Map;
  * in the target before weaving, so a patch never needs a hand-kept list of what its advice touches.
  */
 final class AdviceReferences {
-    private static final String FIELD_VALUE = Type.getDescriptor(Advice.FieldValue.class);
+    private static final String FIELD_VALUE = "Lnet/bytebuddy/asm/Advice$FieldValue;";
 
     /** field name -> type descriptor */
     final Map<String, String> fields = new LinkedHashMap<String, String>();
@@ -34,7 +32,7 @@ final class AdviceReferences {
     static AdviceReferences of(byte[] advice) {
         final AdviceReferences refs = new AdviceReferences();
         final String[] self = new String[1];
-        OpenedClassReader.of(advice).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+        new ClassReader(advice).accept(new ClassVisitor(Inliner.API) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                               String[] interfaces) {
@@ -44,14 +42,14 @@ final class AdviceReferences {
             @Override
             public MethodVisitor visitMethod(int access, String name, final String descriptor, String signature,
                                              String[] exceptions) {
-                return new MethodVisitor(OpenedClassReader.ASM_API) {
+                return new MethodVisitor(Inliner.API) {
                     @Override
                     public AnnotationVisitor visitParameterAnnotation(final int parameter, String annotation,
                                                                       boolean visible) {
                         if (!annotation.equals(FIELD_VALUE)) {
                             return null;
                         }
-                        return new AnnotationVisitor(OpenedClassReader.ASM_API) {
+                        return new AnnotationVisitor(Inliner.API) {
                             @Override
                             public void visit(String key, Object value) {
                                 if ("value".equals(key)) {
@@ -75,27 +73,58 @@ final class AdviceReferences {
     }
 
     /** @throws ShapeMismatch naming the first member that is missing or has another type */
-    void check(TypeDescription target, TypePool pool) throws ShapeMismatch {
+    void check(ClassInfo target, ClassSource source) throws ShapeMismatch, IOException {
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            FieldDescription found = Weaver.findField(target, field.getKey());
-            if (found == null) {
+            String actual = target.fields.get(field.getKey());
+            if (actual == null) {
                 throw new ShapeMismatch("no field " + field.getKey());
             }
-            String actual = found.getType().asErasure().getDescriptor();
             if (!actual.equals(field.getValue())) {
                 throw new ShapeMismatch("field " + field.getKey() + " is " + Type.getType(actual).getClassName()
                         + ", expected " + Type.getType(field.getValue()).getClassName());
             }
         }
+        Map<String, ClassInfo> seen = new HashMap<String, ClassInfo>();
+        seen.put(target.name, target);
         for (String[] method : methods) {
-            String owner = method[0].replace('/', '.');
-            TypePool.Resolution resolution = pool.describe(owner);
-            if (!resolution.isResolved()) {
-                throw new ShapeMismatch("class " + owner + " is missing");
+            if (describe(method[0], source, seen) == null) {
+                throw new ShapeMismatch("class " + method[0].replace('/', '.') + " is missing");
             }
-            if (Weaver.findMethod(resolution.resolve(), method[1], method[2]) == null) {
-                throw new ShapeMismatch("no method " + owner + "#" + method[1] + method[2]);
+            if (!declares(method[0], method[1], method[2], source, seen)) {
+                throw new ShapeMismatch("no method " + method[0].replace('/', '.') + "#" + method[1] + method[2]);
             }
         }
+    }
+
+    /** Whether the type, a superclass or a superinterface declares the method; types not found declare nothing. */
+    private static boolean declares(String type, String name, String descriptor, ClassSource source,
+                                    Map<String, ClassInfo> seen) throws IOException {
+        ClassInfo info = describe(type, source, seen);
+        if (info == null) {
+            return false;
+        }
+        for (String[] m : info.methods) {
+            if (m[0].equals(name) && m[1].equals(descriptor)) {
+                return true;
+            }
+        }
+        if (info.superName != null && declares(info.superName, name, descriptor, source, seen)) {
+            return true;
+        }
+        for (String itf : info.interfaces) {
+            if (declares(itf, name, descriptor, source, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ClassInfo describe(String type, ClassSource source, Map<String, ClassInfo> seen)
+            throws IOException {
+        if (!seen.containsKey(type)) {
+            byte[] classfile = source.find(type);
+            seen.put(type, classfile == null ? null : ClassInfo.of(classfile));
+        }
+        return seen.get(type);
     }
 }

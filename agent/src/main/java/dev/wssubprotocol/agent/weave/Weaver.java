@@ -1,55 +1,35 @@
 package dev.wssubprotocol.agent.weave;
 
 import dev.wssubprotocol.agent.patch.Patch;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.commons.ClassRemapper;
-import net.bytebuddy.jar.asm.commons.Remapper;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Weaves one patch's advice into one class with Byte Buddy. Loaded only when a target class appears. */
+/** Weaves one patch's advice into one class. Loaded only when a target class appears. */
 public final class Weaver {
     private Weaver() {
     }
 
     /**
      * @param prefix      "" for the library's own class, else the relocation prefix in internal form ("a/b/")
+     * @param loader      the target's class loader: the shape check reads the classes the advice uses from it
      * @param agentLoader the loader that holds the advice class files (read as bytes, never loaded)
      * @return the woven class file
      * @throws ShapeMismatch when the class is not the shape the advice was written for
      */
-    public static byte[] weave(Patch patch, String prefix, ClassLoader loader, String typeName, byte[] classfile,
+    public static byte[] weave(Patch patch, String prefix, ClassLoader loader, byte[] classfile,
                                ClassLoader agentLoader) throws ShapeMismatch, IOException {
-        String adviceName = patch.adviceClass();
         byte[] advice = advice(patch, prefix, agentLoader);
-        ClassFileLocator locator = new Locator(typeName, classfile, adviceName, advice, loader == null
-                ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
-        TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), locator,
-                TypePool.Default.ReaderMode.FAST);
-        TypeDescription type = pool.describe(typeName).resolve();
-        MethodDescription method = checkShape(patch, prefix, type, advice, pool);
-        return new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .decorate(type, locator)
-                .visit(Advice.to(pool.describe(adviceName).resolve(), locator).on(ElementMatchers.is(method)))
-                .make(pool)
-                .getBytes();
+        ClassInfo type = ClassInfo.of(classfile);
+        String descriptor = checkShape(patch, prefix, type, advice, ClassSource.of(loader));
+        return Inliner.inline(classfile, type, patch.method(), descriptor, advice);
     }
 
     /**
@@ -59,62 +39,50 @@ public final class Weaver {
      * @param agentLoader the loader that holds the advice class files (read as bytes, never loaded)
      */
     public static byte[] advice(Patch patch, String prefix, ClassLoader agentLoader) throws IOException {
-        return relocate(read(agentLoader, patch.adviceClass()), patch.relocatableRoot(), prefix);
+        ClassLoader source = agentLoader != null ? agentLoader : ClassLoader.getSystemClassLoader();
+        String resource = patch.adviceClass().replace('.', '/') + ".class";
+        byte[] advice = ClassSource.read(source.getResourceAsStream(resource));
+        if (advice == null) {
+            throw new IOException("advice class " + patch.adviceClass() + " is missing from the agent jar");
+        }
+        return relocate(advice, patch.relocatableRoot(), prefix);
     }
 
     /**
      * The shape check that {@link #weave} runs before it changes anything, on its own so that the {@code scan}
      * command runs the very same check on class files it finds in archives: the exact method, then every field
-     * and library method the advice uses, looked up in {@code pool}.
+     * and library method the advice uses, looked up in {@code source}.
      *
      * @param advice the advice's class file from {@link #advice}
-     * @return the method the advice goes into
+     * @return the descriptor of the method the advice goes into
      * @throws ShapeMismatch naming the first difference
      */
-    public static MethodDescription checkShape(Patch patch, String prefix, TypeDescription type, byte[] advice,
-                                               TypePool pool) throws ShapeMismatch {
-        MethodDescription method = targetMethod(patch, prefix, type);
-        AdviceReferences.of(advice).check(type, pool);
-        return method;
+    public static String checkShape(Patch patch, String prefix, ClassInfo type, byte[] advice, ClassSource source)
+            throws ShapeMismatch, IOException {
+        String descriptor = targetMethod(patch, prefix, type);
+        AdviceReferences.of(advice).check(type, source);
+        return descriptor;
     }
 
-    private static MethodDescription targetMethod(Patch patch, String prefix, TypeDescription type)
-            throws ShapeMismatch {
+    private static String targetMethod(Patch patch, String prefix, ClassInfo type) throws ShapeMismatch {
         List<String> wanted = new ArrayList<String>();
         for (String parameter : patch.parameterTypes()) {
             wanted.add(relocateName(parameter, patch.relocatableRoot(), prefix));
         }
-        for (MethodDescription.InDefinedShape candidate : type.getDeclaredMethods()) {
-            if (!candidate.getName().equals(patch.method()) || candidate.isAbstract()) {
+        for (int i = 0; i < type.methods.size(); i++) {
+            String[] candidate = type.methods.get(i);
+            if (!candidate[0].equals(patch.method()) || (type.methodAccess.get(i) & Opcodes.ACC_ABSTRACT) != 0) {
                 continue;
             }
             List<String> actual = new ArrayList<String>();
-            for (TypeDescription parameter : candidate.getParameters().asTypeList().asErasures()) {
-                actual.add(parameter.getName());
+            for (Type parameter : Type.getArgumentTypes(candidate[1])) {
+                actual.add(parameter.getClassName());
             }
             if (actual.equals(wanted)) {
-                return candidate;
+                return candidate[1];
             }
         }
         throw new ShapeMismatch("no method " + patch.method() + wanted.toString().replace('[', '(').replace(']', ')'));
-    }
-
-    private static byte[] read(ClassLoader agentLoader, String className) throws IOException {
-        ClassLoader source = agentLoader != null ? agentLoader : ClassLoader.getSystemClassLoader();
-        InputStream in = source.getResourceAsStream(className.replace('.', '/') + ".class");
-        if (in == null) {
-            throw new IOException("advice class " + className + " is missing from the agent jar");
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } finally {
-            in.close();
-        }
     }
 
     /** The advice as written for the library's own packages, moved to a relocated copy's packages. */
@@ -122,9 +90,8 @@ public final class Weaver {
         if (root == null || prefix.isEmpty()) {
             return advice;
         }
-        ClassReader reader = OpenedClassReader.of(advice);
         ClassWriter writer = new ClassWriter(0);
-        reader.accept(new ClassRemapper(writer, new Remapper(OpenedClassReader.ASM_API) {
+        new ClassReader(advice).accept(new ClassRemapper(writer, new Remapper(Inliner.API) {
             @Override
             public String map(String internalName) {
                 return internalName.startsWith(root) ? prefix + internalName : internalName;
@@ -138,65 +105,5 @@ public final class Weaver {
             return binaryName;
         }
         return prefix.replace('/', '.') + binaryName;
-    }
-
-    /** The target class's own bytes, the advice's bytes, and everything else from the target's class loader. */
-    private static final class Locator implements ClassFileLocator {
-        private final String typeName;
-        private final byte[] classfile;
-        private final String adviceName;
-        private final byte[] advice;
-        private final ClassFileLocator loader;
-
-        Locator(String typeName, byte[] classfile, String adviceName, byte[] advice, ClassFileLocator loader) {
-            this.typeName = typeName;
-            this.classfile = classfile;
-            this.adviceName = adviceName;
-            this.advice = advice;
-            this.loader = loader;
-        }
-
-        @Override
-        public Resolution locate(String name) throws IOException {
-            if (name.equals(typeName)) {
-                return new Resolution.Explicit(classfile);
-            }
-            if (name.equals(adviceName)) {
-                return new Resolution.Explicit(advice);
-            }
-            return loader.locate(name);
-        }
-
-        @Override
-        public void close() throws IOException {
-            loader.close();
-        }
-    }
-
-    /** Finds a field or method in a type and its supertypes; null when it is not there. */
-    static MethodDescription findMethod(TypeDefinition type, String name, String descriptor) {
-        for (TypeDefinition current = type; current != null; current = current.getSuperClass()) {
-            for (MethodDescription m : current.getDeclaredMethods()) {
-                if (m.getInternalName().equals(name) && m.getDescriptor().equals(descriptor)) {
-                    return m;
-                }
-            }
-            for (TypeDescription.Generic itf : current.getInterfaces()) {
-                MethodDescription found = findMethod(itf, name, descriptor);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    static FieldDescription findField(TypeDescription type, String name) {
-        for (FieldDescription f : type.getDeclaredFields()) {
-            if (f.getName().equals(name)) {
-                return f;
-            }
-        }
-        return null;
     }
 }

@@ -14,10 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +37,7 @@ public class PatchesTest {
 
     @Test
     void nameMatchingFindsTheClassAndRelocatedCopiesOnly() {
-        Patch netty = NettyPatch.PATCH;
+        Patch netty = Patches.get(NettyPatch.ID);
         String own = "io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker";
         assertEquals("", netty.prefixOf(own));
         assertEquals("io/grpc/netty/shaded/", netty.prefixOf("io/grpc/netty/shaded/" + own));
@@ -101,7 +101,7 @@ public class PatchesTest {
 
     @Test
     void adviceReferencesAreReadFromTheBytecode() throws IOException {
-        AdviceReferences netty = AdviceReferences.of(bytes(NettyPatch.PATCH.adviceClass()));
+        AdviceReferences netty = AdviceReferences.of(bytes(NettyPatch.ADVICE));
         assertEquals("{expectedSubprotocol=Ljava/lang/String;, actualSubprotocol=Ljava/lang/String;}",
                 netty.fields.toString());
         List<String> methods = new ArrayList<String>();
