@@ -1,3 +1,4 @@
 #!/usr/bin/env bash
-# Start-up cost of carrying the agent: see StartupBenchmark. Usage: ./benchmark.sh [runs per variant, default 12]
-exec "$(dirname "$0")/integration-tests/run-main.sh" dev.wssubprotocol.it.bench.StartupBenchmark "$@"
+# What carrying the agent costs: start-up, runtime attach and handshake benchmarks (see bench/Benchmarks).
+# Usage: ./benchmark.sh [runs per variant, default 12] [JMH forks per variant, default 5]
+exec "$(dirname "$0")/integration-tests/run-main.sh" dev.wssubprotocol.it.bench.Benchmarks "$@"

@@ -11,5 +11,5 @@ cd integration-tests
 build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 main=$1
 shift
-exec java -Dws.it.agentJar=../agent/target/ws-subprotocol-agent.jar -Dws.it.drivers=target/classes \
+exec java -Dws.it.agentJar="$PWD/../agent/target/ws-subprotocol-agent.jar" -Dws.it.drivers="$PWD/target/classes" \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$main" "$@"

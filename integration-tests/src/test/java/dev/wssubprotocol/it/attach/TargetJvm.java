@@ -26,11 +26,12 @@ import java.util.stream.Stream;
 /**
  * A long-running forked JVM that the attach tests talk to on stdin/stdout (AttachTarget, IdleTarget), started in
  * a directory of its own so that a leftover {@code .attach_pid<pid>} file in its working directory can be seen.
+ * The attach benchmark uses it too.
  */
-final class TargetJvm implements AutoCloseable {
+public final class TargetJvm implements AutoCloseable {
     private static final long LINE_TIMEOUT_SECONDS = 120;
 
-    final long pid;
+    public final long pid;
     final Path workDir;
     private final Process process;
     private final PrintWriter stdin;
@@ -77,13 +78,13 @@ final class TargetJvm implements AutoCloseable {
         }
     }
 
-    static TargetJvm start(Jdks.Jdk jdk, List<String> jvmOptions, List<Path> classpath, String mainClass,
-                           String... args) {
+    public static TargetJvm start(Jdks.Jdk jdk, List<String> jvmOptions, List<Path> classpath, String mainClass,
+                                  String... args) {
         return start(List.of(), jdk, jvmOptions, classpath, mainClass, args);
     }
 
     /** Sends one command and returns the next line the target prints. */
-    String send(String command) {
+    public String send(String command) {
         stdin.println(command);
         return next();
     }

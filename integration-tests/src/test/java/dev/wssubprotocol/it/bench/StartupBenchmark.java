@@ -7,9 +7,6 @@ import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import dev.wssubprotocol.it.support.RawServer;
 
-import javax.tools.ToolProvider;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,18 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 
 /**
  * What carrying the agent costs at start-up: for a hello-world application and for one that opens one Netty
  * WebSocket connection, on each JDK, the variants no agent / an empty agent (a premain that registers a
  * transformer returning null: the floor any agent pays) / this agent are run interleaved (A B C A B C ...),
- * each run measured by GNU time: CPU seconds (user+sys), wall seconds, peak RSS. Prints medians, and medians
- * of the ratios taken run by run. Classes loaded come from one extra run per variant with -Xlog:class+load.
- * Run by ./benchmark.sh [runs]; not part of the tests.
+ * each run measured from outside: CPU seconds (user+sys of the JVM process, from bash's {@code times}, to the
+ * millisecond), wall seconds and peak RSS (GNU time). Prints medians, and medians of the ratios taken run by run
+ * (run i of one variant against run i of the other). Classes loaded come from one extra run per variant with
+ * -Xlog:class+load. Run by ./benchmark.sh [runs]; not part of the tests.
  */
 public final class StartupBenchmark {
     record Sample(double cpu, double wall, double rssMiB) {
@@ -38,23 +32,30 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         Path work = Files.createTempDirectory("bench");
-        Path emptyAgent = emptyAgent(work);
+        Path emptyAgent = EmptyAgent.jar(work);
         List<Path> netty = new ArrayList<>(List.of(Fork.DRIVERS));
         netty.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
         try (RawServer server = new RawServer()) {
             for (Jdks.Jdk jdk : Jdks.all()) {
-                System.out.printf(Locale.ROOT, "%n### %s, %d runs each, medians%n%n", jdk, runs);
-                System.out.println("| application | variant | CPU s | wall s | peak RSS MiB | classes loaded | CPU / baseline | RSS / baseline |");
-                System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-                measure(jdk, "hello world", List.of(Fork.DRIVERS), Hello.class.getName(), List.of(), emptyAgent, runs, work);
-                measure(jdk, "one Netty WebSocket", netty, BenchClient.class.getName(), List.of(server.base()),
-                        emptyAgent, runs, work);
+                System.out.printf(Locale.ROOT, "%n#### Start-up, %s, %d interleaved runs per variant, medians%n%n", jdk,
+                        runs);
+                System.out.println("| application | variant | CPU s | wall s | peak RSS MiB | classes loaded |");
+                System.out.println("| --- | --- | --- | --- | --- | --- |");
+                List<String> ratios = new ArrayList<>();
+                ratios.addAll(measure(jdk, "hello world", List.of(Fork.DRIVERS), Hello.class.getName(), List.of(),
+                        emptyAgent, runs, work));
+                ratios.addAll(measure(jdk, "one Netty WebSocket", netty, BenchClient.class.getName(),
+                        List.of(server.base()), emptyAgent, runs, work));
+                System.out.printf(Locale.ROOT, "%n| application | ratio (median of run-by-run ratios) | CPU | peak RSS "
+                        + "| peak RSS difference, MiB (median of run-by-run differences) |%n| --- | --- | --- | --- | --- |%n");
+                ratios.forEach(System.out::println);
             }
         }
     }
 
-    private static void measure(Jdks.Jdk jdk, String app, List<Path> classpath, String main, List<String> args,
-                                Path emptyAgent, int runs, Path work) throws Exception {
+    /** @return the ratio rows: empty agent / no agent, this agent / empty agent, this agent / no agent */
+    private static List<String> measure(Jdks.Jdk jdk, String app, List<Path> classpath, String main,
+                                        List<String> args, Path emptyAgent, int runs, Path work) throws Exception {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("no agent", List.of());
         variants.put("empty agent", List.of("-javaagent:" + emptyAgent));
@@ -68,39 +69,51 @@ public final class StartupBenchmark {
             }
         }
         for (String v : variants.keySet()) {
-            // the baseline of "this agent" is the empty agent (the floor); of the empty agent, no agent
-            String base = v.equals("this agent") ? "empty agent" : v.equals("empty agent") ? "no agent" : null;
             List<Sample> s = samples.get(v);
-            String cpuRatio = base == null ? "" : String.format(Locale.ROOT, "%.2f (vs %s)",
-                    medianRatio(s, samples.get(base), Sample::cpu), base);
-            String rssRatio = base == null ? "" : String.format(Locale.ROOT, "%.2f",
-                    medianRatio(s, samples.get(base), Sample::rssMiB));
-            System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.1f | %d | %s | %s |%n", app, v,
+            System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.1f | %d |%n", app, v,
                     median(s, Sample::cpu), median(s, Sample::wall), median(s, Sample::rssMiB),
-                    classesLoaded(jdk, variants.get(v), classpath, main, args, work), cpuRatio, rssRatio);
+                    classesLoaded(jdk, variants.get(v), classpath, main, args, work));
         }
-        if (app.startsWith("one Netty")) {
-            System.out.printf(Locale.ROOT, "| %s | this agent vs no agent | | | | | %.2f | +%.1f MiB |%n", app,
-                    medianRatio(samples.get("this agent"), samples.get("no agent"), Sample::cpu),
-                    median(samples.get("this agent"), Sample::rssMiB) - median(samples.get("no agent"), Sample::rssMiB));
+        List<String> rows = new ArrayList<>();
+        for (String[] pair : new String[][] {{"empty agent", "no agent"}, {"this agent", "empty agent"},
+                {"this agent", "no agent"}}) {
+            List<Sample> a = samples.get(pair[0]);
+            List<Sample> b = samples.get(pair[1]);
+            rows.add(String.format(Locale.ROOT, "| %s | %s / %s | %.3f | %.3f | %+.1f |", app, pair[0], pair[1],
+                    medianRatio(a, b, Sample::cpu), medianRatio(a, b, Sample::rssMiB), medianDifference(a, b)));
         }
+        return rows;
     }
 
+    /**
+     * One run: bash starts GNU time, which starts the JVM; bash's {@code times} then prints the CPU time of its
+     * children (time and the JVM, time's own share being a few syscalls) to the millisecond, where GNU time's own
+     * figure has 10 ms steps. GNU time gives wall time and peak RSS.
+     */
     private static Sample run(Jdks.Jdk jdk, List<String> agent, List<Path> classpath, String main, List<String> args,
                               Path work) throws Exception {
         Path times = work.resolve("time.txt");
-        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%U %S %e %M",
-                jdk.java().toString()));
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "\"$@\" >/dev/null 2>&1 || exit $?; times", "bench",
+                "/usr/bin/time", "-o", times.toString(), "-f", "%e %M", jdk.java().toString()));
         command.addAll(agent);
         command.addAll(List.of("-cp", Fork.classpath(classpath), main));
         command.addAll(args);
         Fork.Result result = Fork.exec(command);
-        if (result.exitCode() != 0) {
+        if (result.exitCode() != 0 || result.stdout().size() != 2) {
             throw new IllegalStateException(command + "\n" + result.describe());
         }
+        String[] children = result.stdout().get(1).trim().split("\\s+"); // "0m0.193s 0m0.045s": user, sys
         String[] f = Files.readString(times).trim().split("\\s+");
-        return new Sample(Double.parseDouble(f[0]) + Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]) / 1024);
+        return new Sample(seconds(children[0]) + seconds(children[1]), Double.parseDouble(f[0]),
+                Double.parseDouble(f[1]) / 1024);
+    }
+
+    /** bash's "1m0.193s" */
+    static double seconds(String minutesAndSeconds) {
+        int m = minutesAndSeconds.indexOf('m');
+        return Integer.parseInt(minutesAndSeconds.substring(0, m)) * 60
+                + Double.parseDouble(minutesAndSeconds.substring(m + 1, minutesAndSeconds.length() - 1));
     }
 
     private static long classesLoaded(Jdks.Jdk jdk, List<String> agent, List<Path> classpath, String main,
@@ -128,46 +141,17 @@ public final class StartupBenchmark {
         return median(ratios);
     }
 
-    private static double median(double[] values) {
+    private static double medianDifference(List<Sample> a, List<Sample> b) {
+        double[] differences = new double[a.size()];
+        for (int i = 0; i < differences.length; i++) {
+            differences[i] = a.get(i).rssMiB() - b.get(i).rssMiB();
+        }
+        return median(differences);
+    }
+
+    static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    /** The floor: an agent whose premain registers a transformer that changes nothing. */
-    private static Path emptyAgent(Path work) throws IOException {
-        Path src = work.resolve("src/bench/EmptyAgent.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, """
-                package bench;
-                public class EmptyAgent {
-                    public static void premain(String args, java.lang.instrument.Instrumentation inst) {
-                        inst.addTransformer(new java.lang.instrument.ClassFileTransformer() {
-                            @Override
-                            public byte[] transform(ClassLoader l, String n, Class<?> c,
-                                    java.security.ProtectionDomain d, byte[] b) {
-                                return null;
-                            }
-                        });
-                    }
-                }""");
-        Path classes = work.resolve("classes");
-        if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "8", "-nowarn", "-d",
-                classes.toString(), src.toString()) != 0) {
-            throw new IllegalStateException("empty agent does not compile");
-        }
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", "bench.EmptyAgent");
-        Path jar = work.resolve("empty-agent.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.putNextEntry(new ZipEntry("bench/EmptyAgent.class"));
-            out.write(Files.readAllBytes(classes.resolve("bench/EmptyAgent.class")));
-            out.closeEntry();
-            out.putNextEntry(new ZipEntry("bench/EmptyAgent$1.class"));
-            out.write(Files.readAllBytes(classes.resolve("bench/EmptyAgent$1.class")));
-            out.closeEntry();
-        }
-        return jar;
     }
 }

@@ -1,0 +1,50 @@
+package dev.wssubprotocol.it.bench;
+
+import dev.wssubprotocol.it.support.Fork;
+import dev.wssubprotocol.it.support.Jdks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * ./benchmark.sh [runs] [forks]: the machine, then the start-up benchmark and the attach benchmark ({@code runs}
+ * interleaved runs per variant, default 12) and the handshake benchmark ({@code forks} JMH forks per variant,
+ * default 5). Everything it prints is Markdown, as the README's results section shows it.
+ */
+public final class Benchmarks {
+    public static void main(String[] args) throws Exception {
+        String runs = args.length > 0 ? args[0] : "12";
+        String forks = args.length > 1 ? args[1] : "5";
+        System.out.println("#### Machine");
+        System.out.println();
+        System.out.println("- " + LocalDate.now() + ", " + cpu() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + memory() + ", Linux " + System.getProperty("os.version"));
+        for (Jdks.Jdk jdk : Jdks.all()) {
+            Fork.Result version = Fork.exec(List.of(jdk.java().toString(), "-version"));
+            System.out.println("- " + String.join(" / ", version.stderr()));
+        }
+        StartupBenchmark.main(new String[] {runs});
+        AttachBenchmark.main(new String[] {runs});
+        HandshakeBenchmark.main(new String[] {forks});
+    }
+
+    private static String cpu() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "CPU unknown";
+    }
+
+    private static String memory() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB";
+            }
+        }
+        return "memory unknown";
+    }
+}
