@@ -9,14 +9,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * ./benchmark.sh [runs] [forks]: the machine, then the start-up benchmark and the attach benchmark ({@code runs}
- * interleaved runs per variant, default 12) and the handshake benchmark ({@code forks} JMH forks per variant,
- * default 5). Everything it prints is Markdown, as the README's results section shows it.
+ * ./benchmark.sh [runs] [forks] [repeats]: the machine, then the start-up benchmark and the attach benchmark
+ * ({@code runs} interleaved runs per variant, default 12) and the handshake benchmark ({@code forks} JMH forks per
+ * run, default 5; {@code repeats} runs per variant, alternating, default 1). Everything it prints is Markdown.
  */
 public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         String runs = args.length > 0 ? args[0] : "12";
         String forks = args.length > 1 ? args[1] : "5";
+        String repeats = args.length > 2 ? args[2] : "1";
         System.out.println("#### Machine");
         System.out.println();
         System.out.println("- " + LocalDate.now() + ", " + cpu() + ", " + Runtime.getRuntime().availableProcessors()
@@ -27,7 +28,7 @@ public final class Benchmarks {
         }
         StartupBenchmark.main(new String[] {runs});
         AttachBenchmark.main(new String[] {runs});
-        HandshakeBenchmark.main(new String[] {forks});
+        HandshakeBenchmark.main(new String[] {forks, repeats});
     }
 
     private static String cpu() throws Exception {

@@ -114,20 +114,36 @@ public class HandshakeBenchmark {
         channel.finishAndReleaseAll();
     }
 
+    /**
+     * @param args [forks per run, default 5] [repeats, default 1: runs alternate without, with, without, with, ...
+     *             and the ratio is the median of run-by-run ratios] [JDK major version, default all]
+     */
     public static void main(String[] args) throws Exception {
         int forks = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         for (Jdks.Jdk jdk : Jdks.all()) {
+            if (args.length > 2 && jdk.major() != Integer.parseInt(args[2])) {
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%n#### Netty 4.1.140 `finishHandshake`, %s, JMH average time, %d forks x "
-                    + "10 s per variant%n%n| response | without agent, ns per handshake | with agent, ns per handshake "
-                    + "| with / without |%n| --- | --- | --- | --- |%n", jdk, forks);
+                    + "10 s per run, %d run(s) per variant, alternating%n%n| response | without agent, ns per call "
+                    + "| with agent, ns per call | with / without |%n| --- | --- | --- | --- |%n", jdk, forks, repeats);
             for (String response : new String[] {"selected", "none-offered"}) {
-                Result without = run(jdk, response, forks, List.of());
-                Result with = run(jdk, response, forks, List.of("-javaagent:" + Fork.AGENT_JAR, "-Dws.subprotocol.agent.log=quiet"));
-                System.out.printf(Locale.ROOT, "| %s | %.1f ± %.1f | %.1f ± %.1f | %.3f |%n",
+                List<String> without = new ArrayList<>();
+                List<String> with = new ArrayList<>();
+                double[] ratios = new double[repeats];
+                for (int i = 0; i < repeats; i++) {
+                    Result a = run(jdk, response, forks, List.of());
+                    Result b = run(jdk, response, forks, List.of("-javaagent:" + Fork.AGENT_JAR,
+                            "-Dws.subprotocol.agent.log=quiet"));
+                    without.add(String.format(Locale.ROOT, "%.1f ± %.1f", a.getScore(), a.getScoreError()));
+                    with.add(String.format(Locale.ROOT, "%.1f ± %.1f", b.getScore(), b.getScoreError()));
+                    ratios[i] = b.getScore() / a.getScore();
+                }
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f |%n",
                         response.equals("selected") ? "server selects an offered subprotocol"
                                 : "none offered, none selected",
-                        without.getScore(), without.getScoreError(), with.getScore(), with.getScoreError(),
-                        with.getScore() / without.getScore());
+                        String.join(", ", without), String.join(", ", with), StartupBenchmark.median(ratios));
             }
         }
     }
