@@ -1,28 +1,40 @@
 package dev.wssubprotocol.agent.netty;
 
 import dev.wssubprotocol.agent.Hook;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into {@code WebSocketClientHandshaker#finishHandshake(Channel, FullHttpResponse)}; see {@link NettyPatch}.
  * <p>
- * The trick: the check is inline in a final method and the offer sits in a final field, so the advice lets the
- * check see the first offered token as if the server had chosen it, then takes that back. The response's
- * headers end exactly as the server sent them, and {@code actualSubprotocol()} reports null, as for any
- * handshake without a subprotocol. Only String-keyed header methods are used: they exist from 4.0 to 4.2.
+ * Exit advice only, so a handshake that succeeds pays one null check: nothing happens until the method has thrown.
+ * When it threw a {@code WebSocketHandshakeException}, the client offered subprotocols and the response has no
+ * {@code Sec-WebSocket-Protocol} header, the advice gives the response the first offered token as if the server
+ * had chosen it and calls the method again. The method changes nothing before its checks ({@code verify}, then the
+ * subprotocol), so the second call is the first one with the header present: if it fails too (a wrong accept key,
+ * say), the original exception is thrown as it was; if it succeeds, the pipeline is set up by the library itself.
+ * Either way the header is removed again (the application sees the headers as the server sent them), and a
+ * rescued handshake reports {@code actualSubprotocol()} == null, as any handshake without a subprotocol. Only
+ * String-keyed header methods are used: they exist from 4.0 to 4.2.
  */
 public final class NettyAdvice {
     private NettyAdvice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@Advice.This WebSocketClientHandshaker handshaker,
-                         @Advice.Argument(1) FullHttpResponse response,
-                         @Advice.FieldValue("expectedSubprotocol") String offered) throws Exception {
-        if (offered == null || response.headers().get("Sec-WebSocket-Protocol") != null) {
-            return false;
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This WebSocketClientHandshaker handshaker,
+                     @Advice.Argument(0) Channel channel,
+                     @Advice.Argument(1) FullHttpResponse response,
+                     @Advice.Thrown(readOnly = false) Throwable thrown,
+                     @Advice.FieldValue("expectedSubprotocol") String offered,
+                     @Advice.FieldValue(value = "actualSubprotocol", readOnly = false) String actual)
+            throws Exception {
+        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)
+                || response.headers().get("Sec-WebSocket-Protocol") != null) {
+            return;
         }
         String first = null;
         for (String token : offered.split(",")) {
@@ -35,25 +47,19 @@ public final class NettyAdvice {
                 Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
                         .getMethod(Hook.RESCUE, String.class, String.class, String.class)
                         .invoke(null, "netty", String.valueOf(handshaker.uri()), offered))) {
-            return false;
-        }
-        response.headers().set("Sec-WebSocket-Protocol", first);
-        return true;
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter boolean injected,
-                     @Advice.Argument(1) FullHttpResponse response,
-                     @Advice.Thrown Throwable thrown,
-                     @Advice.FieldValue(value = "actualSubprotocol", readOnly = false) String actual) throws Exception {
-        if (!injected) {
             return;
         }
-        response.headers().remove("Sec-WebSocket-Protocol");
-        if (thrown == null) {
-            actual = null;
-            Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                    .getMethod(Hook.RESCUED, String.class).invoke(null, "netty");
+        response.headers().set("Sec-WebSocket-Protocol", first);
+        try {
+            handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
+        } catch (Throwable again) {
+            response.headers().remove("Sec-WebSocket-Protocol");
+            return; // the original exception stands
         }
+        response.headers().remove("Sec-WebSocket-Protocol");
+        actual = null;
+        thrown = null;
+        Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
+                .getMethod(Hook.RESCUED, String.class).invoke(null, "netty");
     }
 }

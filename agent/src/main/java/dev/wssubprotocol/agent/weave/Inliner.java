@@ -30,7 +30,8 @@ import java.util.List;
  * type T when {@code onThrowable} is set; the method then returns its own value or rethrows its throwable.</li>
  * <li>Parameters: {@code @This}; {@code @Argument(n)}; {@code @FieldValue(name)} of a field the class declares;
  * {@code @Enter}; {@code @Return}; {@code @Thrown}. {@code readOnly = false} on an argument or a field makes an
- * assignment in the advice write it.</li>
+ * assignment in the advice write it; on {@code @Thrown}, assigning null makes the method return instead of
+ * throwing (its return value is then the type's default).</li>
  * </ul>
  * Anything else (other annotations or attributes, calls into the advice class, invokedynamic, subroutines) is refused
  * with an {@link IllegalStateException} before a byte is written: the class then stays as it is.
@@ -276,7 +277,7 @@ final class Inliner {
             } else {
                 throw refused(method.name + " parameter " + parameter + ": @" + kind);
             }
-            if (writable && b.kind != Binding.ARGUMENT && b.kind != Binding.FIELD) {
+            if (writable && b.kind != Binding.ARGUMENT && b.kind != Binding.FIELD && b.kind != Binding.THROWN) {
                 throw refused(method.name + " parameter " + parameter + ": @" + kind + " is read only");
             }
             b.writable = writable;

@@ -1,6 +1,7 @@
 package dev.wssubprotocol.agent.weave;
 
 import dev.wssubprotocol.agent.weave.inlining.Events;
+import dev.wssubprotocol.agent.weave.inlining.ExitOnlyAdvice;
 import dev.wssubprotocol.agent.weave.inlining.FullAdvice;
 import dev.wssubprotocol.agent.weave.inlining.PlainAdvice;
 import dev.wssubprotocol.agent.weave.inlining.Target;
@@ -52,6 +53,14 @@ class InlinerTest {
         assertTrue(reference.contains("exit true x:f:0.5"), reference.toString());
         assertTrue(reference.contains("mode 1 threw java.lang.IllegalStateException: thrown by the method field f"
                 + " counter 1"), reference.toString());
+    }
+
+    @Test
+    void behavesAsByteBuddyWithAnExitOnlyAdviceThatCallsTheMethodAgainAndDropsTheThrowable() throws Exception {
+        List<String> reference = runAll(byteBuddy(ExitOnlyAdvice.class));
+        assertEquals(reference, runAll(inliner(ExitOnlyAdvice.class)));
+        assertTrue(reference.contains("again x:f:0.5"), reference.toString());
+        assertTrue(reference.contains("mode 1 returned null field f counter 1"), reference.toString());
     }
 
     @Test
