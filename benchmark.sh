@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 # What carrying the agent costs: start-up, runtime attach and handshake benchmarks (see bench/Benchmarks).
-# Usage: ./benchmark.sh [runs per variant, default 12] [JMH forks per run, default 5] [JMH runs per variant, default 1]
+# Usage: ./benchmark.sh [runs per variant, default 12] [JMH forks per run, default 5; 0: no JMH] [JMH runs per variant, default 1]
 # The handshake benchmark alone: integration-tests/run-main.sh dev.wssubprotocol.it.bench.HandshakeBenchmark FORKS RUNS [JDK]
 exec "$(dirname "$0")/integration-tests/run-main.sh" dev.wssubprotocol.it.bench.Benchmarks "$@"

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * ./benchmark.sh [runs] [forks] [repeats]: the machine, then the start-up benchmark and the attach benchmark
  * ({@code runs} interleaved runs per variant, default 12) and the handshake benchmark ({@code forks} JMH forks per
- * run, default 5; {@code repeats} runs per variant, alternating, default 1). Everything it prints is Markdown.
+ * run, default 5, 0 to leave it out; {@code repeats} runs per variant, alternating, default 1). Everything it
+ * prints is Markdown.
  */
 public final class Benchmarks {
     public static void main(String[] args) throws Exception {
@@ -28,7 +29,9 @@ public final class Benchmarks {
         }
         StartupBenchmark.main(new String[] {runs});
         AttachBenchmark.main(new String[] {runs});
-        HandshakeBenchmark.main(new String[] {forks, repeats});
+        if (!forks.equals("0")) { // 0: start-up and attach only
+            HandshakeBenchmark.main(new String[] {forks, repeats});
+        }
     }
 
     private static String cpu() throws Exception {
