@@ -14,8 +14,9 @@ import net.bytebuddy.asm.Advice;
  * When it threw a {@code WebSocketHandshakeException}, the client offered subprotocols and the response has no
  * {@code Sec-WebSocket-Protocol} header, the advice gives the response the first offered token as if the server
  * had chosen it and calls the method again. The method changes nothing before its checks ({@code verify}, then the
- * subprotocol), so the second call is the first one with the header present: if it fails too (a wrong accept key,
- * say), the original exception is thrown as it was; if it succeeds, the pipeline is set up by the library itself.
+ * subprotocol), so the second call is the first one with the header present: if a check fails again (a wrong
+ * accept key, say), the original exception is thrown as it was; if the checks pass, the library sets up the
+ * pipeline itself, and should that fail, its exception is thrown, as with any accepted response.
  * Either way the header is removed again (the application sees the headers as the server sent them), and a
  * rescued handshake reports {@code actualSubprotocol()} == null, as any handshake without a subprotocol. Only
  * String-keyed header methods are used: they exist from 4.0 to 4.2.
@@ -54,7 +55,11 @@ public final class NettyAdvice {
             handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
         } catch (Throwable again) {
             response.headers().remove("Sec-WebSocket-Protocol");
-            return; // the original exception stands
+            if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
+                actual = null;
+                thrown = again;
+            }
+            return; // else a check failed again: the original exception stands
         }
         response.headers().remove("Sec-WebSocket-Protocol");
         actual = null;
