@@ -1,6 +1,5 @@
 package dev.wssubprotocol.agent.weave;
 
-import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -19,8 +18,6 @@ import java.util.Map;
  * in the target before weaving, so a patch never needs a hand-kept list of what its advice touches.
  */
 final class AdviceReferences {
-    private static final String FIELD_VALUE = "Lnet/bytebuddy/asm/Advice$FieldValue;";
-
     /** field name -> type descriptor */
     final Map<String, String> fields = new LinkedHashMap<String, String>();
     /** owner (internal name), name and descriptor of each library method invoked */
@@ -31,6 +28,15 @@ final class AdviceReferences {
 
     static AdviceReferences of(byte[] advice) {
         final AdviceReferences refs = new AdviceReferences();
+        // the fields: as the inliner binds them, so that the check and the weave read the annotations one way
+        for (Inliner.AdviceMethod method : Inliner.AdviceMethod.read(advice)) {
+            for (int i = 0; method != null && i < method.parameters.length; i++) {
+                Inliner.Binding b = method.parameters[i];
+                if (b.kind == Inliner.Binding.FIELD) {
+                    refs.fields.put(b.field, b.type.getDescriptor());
+                }
+            }
+        }
         final String[] self = new String[1];
         new ClassReader(advice).accept(new ClassVisitor(Inliner.API) {
             @Override
@@ -40,26 +46,9 @@ final class AdviceReferences {
             }
 
             @Override
-            public MethodVisitor visitMethod(int access, String name, final String descriptor, String signature,
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 return new MethodVisitor(Inliner.API) {
-                    @Override
-                    public AnnotationVisitor visitParameterAnnotation(final int parameter, String annotation,
-                                                                      boolean visible) {
-                        if (!annotation.equals(FIELD_VALUE)) {
-                            return null;
-                        }
-                        return new AnnotationVisitor(Inliner.API) {
-                            @Override
-                            public void visit(String key, Object value) {
-                                if ("value".equals(key)) {
-                                    refs.fields.put((String) value,
-                                            Type.getArgumentTypes(descriptor)[parameter].getDescriptor());
-                                }
-                            }
-                        };
-                    }
-
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
                         if (!owner.startsWith("java/") && !owner.equals(self[0])) {
@@ -68,7 +57,7 @@ final class AdviceReferences {
                     }
                 };
             }
-        }, 0);
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return refs;
     }
 
