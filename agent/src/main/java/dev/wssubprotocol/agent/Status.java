@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>ws.subprotocol.agent.status=version=0.1.0;active=true;patches=netty,java-websocket;mode=patch;log=info;
  *     patched=netty:io.netty...WebSocketClientHandshaker@system;rescued=2</pre>
  * (one line). {@code patched} lists each patched class as library:class@loader, separated by '|'; {@code rescued}
- * counts the handshakes the agent let through since the JVM started. After a detach, active=false.
+ * counts the handshakes the agent let through since the JVM started. {@code rejected}, present only when a class
+ * was woven but failed the check before the JVM saw it (and was left unchanged), lists those the same way.
+ * After a detach, active=false.
  */
 public final class Status {
     public static final String PROPERTY = Options.PROPERTY_PREFIX + "status";
 
     private static final List<String> PATCHED = new ArrayList<String>();
+    private static final List<String> REJECTED = new ArrayList<String>();
     private static final AtomicLong RESCUED = new AtomicLong();
     private static volatile String version = "?";
     private static volatile String options = "";
@@ -40,12 +43,14 @@ public final class Status {
         reportOnly = isReportOnly;
         active = true;
         PATCHED.clear();
+        REJECTED.clear();
         publish();
     }
 
     static synchronized void detached() {
         active = false;
         PATCHED.clear();
+        REJECTED.clear();
         publish();
     }
 
@@ -53,6 +58,15 @@ public final class Status {
         String entry = library + ":" + className + "@" + loader;
         if (!PATCHED.contains(entry)) {
             PATCHED.add(entry);
+        }
+        publish();
+    }
+
+    /** The woven class failed the check before the JVM saw it and was left unchanged. */
+    static synchronized void rejected(String library, String className, String loader) {
+        String entry = library + ":" + className + "@" + loader;
+        if (!REJECTED.contains(entry)) {
+            REJECTED.add(entry);
         }
         publish();
     }
@@ -67,7 +81,11 @@ public final class Status {
         for (String entry : PATCHED) {
             patched.append(patched.length() == 0 ? "" : "|").append(entry);
         }
-        System.setProperty(PROPERTY, "version=" + version + ";active=" + active + ";" + options
+        StringBuilder rejected = new StringBuilder();
+        for (String entry : REJECTED) {
+            rejected.append(rejected.length() == 0 ? ";rejected=" : "|").append(entry);
+        }
+        System.setProperty(PROPERTY, "version=" + version + ";active=" + active + ";" + options + rejected
                 + ";patched=" + patched
                 + ";rescued=" + RESCUED.get());
     }

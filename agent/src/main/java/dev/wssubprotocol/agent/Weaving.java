@@ -2,6 +2,7 @@ package dev.wssubprotocol.agent;
 
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.weave.ShapeMismatch;
+import dev.wssubprotocol.agent.weave.WeaveRejected;
 import dev.wssubprotocol.agent.weave.Weaver;
 
 import java.io.File;
@@ -31,7 +32,13 @@ final class Weaving {
             Log.warn("skipped " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "
                     + mismatch.getMessage() + "; class left unchanged");
             return null;
+        } catch (WeaveRejected rejected) {
+            Log.warn("not patched " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "
+                    + rejected.getMessage() + "; class left unchanged");
+            Status.rejected(patch.id(), name, loaderName(loader));
+            return null;
         }
+        // the bytes are final: checked, and returned to the JVM just below
         String version = libraryVersion(domain);
         Log.info("patched " + patch.id() + ": " + name + " (loader: " + loaderName(loader)
                 + (version == null ? "" : ", version " + version) + ")");

@@ -441,10 +441,13 @@ final class Inliner {
             if (type != Opcodes.F_NEW) {
                 throw refused("compressed frames"); // cannot happen: the class is read with EXPAND_FRAMES
             }
-            int entries = initial.size();
+            // The frame's entries are counted in slots, not against the parameter list: a dead long or double
+            // parameter may be shown as one TOP (ProGuard writes them so), and the entries after the parameters
+            // are the method's own locals, which move up past the inserted slots.
             int slots = 0;
+            int i = 0;
             List<Object> locals = new ArrayList<Object>();
-            for (int i = 0; i < Math.min(numLocal, entries); i++) {
+            for (; i < numLocal && slots < parameterSlots; i++) {
                 locals.add(local[i]);
                 slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
             }
@@ -455,7 +458,7 @@ final class Inliner {
                 locals.add(Opcodes.TOP);
             }
             locals.addAll(extra(true, false, false));
-            for (int i = entries; i < numLocal; i++) {
+            for (; i < numLocal; i++) {
                 locals.add(local[i]);
             }
             mv.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), numStack, stack);

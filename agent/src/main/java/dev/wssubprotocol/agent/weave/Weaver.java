@@ -21,15 +21,18 @@ public final class Weaver {
      * @param prefix      "" for the library's own class, else the relocation prefix in internal form ("a/b/")
      * @param loader      the target's class loader: the shape check reads the classes the advice uses from it
      * @param agentLoader the loader that holds the advice class files (read as bytes, never loaded)
-     * @return the woven class file
+     * @return the woven class file, checked by {@link Verification}
      * @throws ShapeMismatch when the class is not the shape the advice was written for
+     * @throws WeaveRejected when the woven method would not pass the JVM's verifier
      */
     public static byte[] weave(Patch patch, String prefix, ClassLoader loader, byte[] classfile,
-                               ClassLoader agentLoader) throws ShapeMismatch, IOException {
+                               ClassLoader agentLoader) throws ShapeMismatch, WeaveRejected, IOException {
         byte[] advice = advice(patch, prefix, agentLoader);
         ClassInfo type = ClassInfo.of(classfile);
         String descriptor = checkShape(patch, prefix, type, advice, ClassSource.of(loader));
-        return Inliner.inline(classfile, type, patch.method(), descriptor, advice);
+        byte[] woven = Inliner.inline(classfile, type, patch.method(), descriptor, advice);
+        Verification.check(woven, patch.method(), descriptor);
+        return woven;
     }
 
     /**
