@@ -54,7 +54,7 @@ final class Inliner {
      * @param advice     the advice's class file, already moved to a relocated copy's packages
      * @return the class file with the advice inlined into the method; every other method is copied unchanged
      */
-    static byte[] inline(byte[] target, final ClassInfo info, final String name, final String descriptor,
+    static byte[] inline(final byte[] target, final ClassInfo info, final String name, final String descriptor,
                          final byte[] advice) {
         final AdviceMethod[] methods = AdviceMethod.read(advice);
         ClassReader reader = new ClassReader(target);
@@ -69,13 +69,30 @@ final class Inliner {
                     return out;
                 }
                 woven[0]++;
-                return new Woven(out, info, access, descriptor, methods[0], methods[1], advice);
+                OriginalMethod facts = methods[1] == null ? null
+                        : OriginalMethod.read(target, name, descriptor, parameterFrame(info, access, descriptor));
+                return new Woven(out, info, access, descriptor, methods[0], methods[1], advice, facts);
             }
         }, ClassReader.EXPAND_FRAMES);
         if (woven[0] != 1) {
             throw new IllegalStateException("no method " + name + descriptor + " in " + info.className());
         }
         return writer.toByteArray();
+    }
+
+    /** The parameters as a stack map frame shows them on entry, one entry per slot (TOP for a long's second). */
+    private static List<Object> parameterFrame(ClassInfo info, int access, String descriptor) {
+        List<Object> slots = new ArrayList<Object>();
+        if ((access & Opcodes.ACC_STATIC) == 0) {
+            slots.add(info.name);
+        }
+        for (Type t : Type.getArgumentTypes(descriptor)) {
+            slots.add(frameType(t));
+            if (t.getSize() == 2) {
+                slots.add(Opcodes.TOP);
+            }
+        }
+        return slots;
     }
 
     /** How one advice parameter is bound. */
@@ -314,13 +331,19 @@ final class Inliner {
         private final int returnSlot;
         private final int thrownSlot;
         private final int extraSlots;
+        /** per argument: the slot of its copy taken on entry, read by the exit advice; -1 when not copied */
+        private final int[] backupSlot;
+        private final OriginalMethod facts;
+        private int returns;
         private final List<Object> initial = new ArrayList<Object>();
+        /** the parameters as the exit code's frames show them: TOP where the method may have changed the slot */
+        private final List<Object> afterwards = new ArrayList<Object>();
         private final Label originalStart = new Label();
         private final Label originalEnd = new Label();
         private final Label exitNormal = new Label();
 
         Woven(MethodVisitor out, ClassInfo info, int access, String descriptor, AdviceMethod enter,
-              AdviceMethod exit, byte[] advice) {
+              AdviceMethod exit, byte[] advice, OriginalMethod facts) {
             super(API, out);
             this.info = info;
             this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
@@ -347,12 +370,62 @@ final class Inliner {
             int returnSize = exit == null ? 0 : returned.getSize();
             this.thrownSlot = returnSlot + returnSize;
             int thrownSize = exit != null && exit.onThrowable != null ? 1 : 0;
-            this.extraSlots = enterSize + returnSize + thrownSize;
+            this.facts = facts;
+            this.backupSlot = new int[arguments.length];
+            int next = thrownSlot + thrownSize;
+            for (int i = 0; i < arguments.length; i++) {
+                backupSlot[i] = -1;
+                if (exit != null && binds(exit, i) && changed(facts, argumentSlot[i], arguments[i].getSize())) {
+                    backupSlot[i] = next;
+                    next += arguments[i].getSize();
+                }
+            }
+            this.extraSlots = next - enterSlot;
+            for (int i = 0, at = 0; i < initial.size(); i++) {
+                Object type = initial.get(i);
+                int size = type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
+                if (facts != null && changed(facts, at, size)) {
+                    afterwards.addAll(Collections.nCopies(size, Opcodes.TOP));
+                } else {
+                    afterwards.add(type);
+                }
+                at += size;
+            }
+            if (!isStatic && facts != null && facts.changed[0] && usesThis(exit)) {
+                throw refused("the method overwrites 'this', which the exit advice uses");
+            }
             if ((access & Opcodes.ACC_ABSTRACT) != 0 || (access & Opcodes.ACC_NATIVE) != 0) {
                 throw refused("the method has no code");
             }
             check(enter);
             check(exit);
+        }
+
+        private boolean usesThis(AdviceMethod m) {
+            for (Binding b : m.parameters) {
+                if (b.kind == Binding.THIS || b.kind == Binding.FIELD && !isStaticField(b.field)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean binds(AdviceMethod m, int argument) {
+            for (Binding b : m.parameters) {
+                if (b.kind == Binding.ARGUMENT && b.index == argument) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean changed(OriginalMethod facts, int slot, int size) {
+            for (int s = slot; s < slot + size; s++) {
+                if (facts.changed[s]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Every binding fits the method, with the types Byte Buddy's static typing would accept. */
@@ -422,7 +495,7 @@ final class Inliner {
                     Label handler = new Label();
                     mv.visitTryCatchBlock(start, end, handler, enter.suppress);
                     mv.visitLabel(handler);
-                    frame(locals(false, false, false), enter.suppress);
+                    frame(locals(false, false, false, false), enter.suppress);
                     mv.visitInsn(Opcodes.POP);
                     if (enter.returnType.getSort() != Type.VOID) {
                         pushDefault(enter.returnType);
@@ -430,8 +503,14 @@ final class Inliner {
                     }
                 }
                 mv.visitLabel(after);
-                frame(locals(true, false, false), null);
+                frame(locals(true, false, false, false), null);
                 mv.visitInsn(Opcodes.NOP); // the method's own first frame may follow: never two at one offset
+            }
+            for (int i = 0; i < arguments.length; i++) { // the arguments as they are on entry, for the exit advice
+                if (backupSlot[i] >= 0) {
+                    mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), argumentSlot[i]);
+                    mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), backupSlot[i]);
+                }
             }
             mv.visitLabel(originalStart);
         }
@@ -457,7 +536,7 @@ final class Inliner {
             for (; slots < parameterSlots; slots++) {
                 locals.add(Opcodes.TOP);
             }
-            locals.addAll(extra(true, false, false));
+            locals.addAll(extra(true, false, false, true));
             for (; i < numLocal; i++) {
                 locals.add(local[i]);
             }
@@ -506,6 +585,10 @@ final class Inliner {
                 if (opcode != Opcodes.RETURN) {
                     mv.visitVarInsn(returned.getOpcode(Opcodes.ISTORE), returnSlot);
                 }
+                // values the method left under its return value: dropped, so the exit advice starts on an empty stack
+                for (int size : facts.leftOnReturn.get(returns++)) {
+                    mv.visitInsn(size == 2 ? Opcodes.POP2 : Opcodes.POP);
+                }
                 mv.visitJumpInsn(Opcodes.GOTO, exitNormal);
                 return;
             }
@@ -522,7 +605,7 @@ final class Inliner {
                     exitStart = new Label();
                     mv.visitTryCatchBlock(originalStart, originalEnd, thrown, exit.onThrowable);
                     mv.visitLabel(thrown);
-                    frame(locals(true, false, false), exit.onThrowable);
+                    frame(locals(true, false, false, true), exit.onThrowable);
                     mv.visitVarInsn(Opcodes.ASTORE, thrownSlot);
                     if (returned.getSort() != Type.VOID) {
                         pushDefault(returned);
@@ -530,11 +613,11 @@ final class Inliner {
                     }
                     mv.visitJumpInsn(Opcodes.GOTO, exitStart);
                     mv.visitLabel(exitNormal);
-                    frame(locals(true, true, false), null);
+                    frame(locals(true, true, false, true), null);
                     mv.visitInsn(Opcodes.ACONST_NULL);
                     mv.visitVarInsn(Opcodes.ASTORE, thrownSlot);
                 }
-                List<Object> all = locals(true, true, true);
+                List<Object> all = locals(true, true, true, true);
                 mv.visitLabel(exitStart);
                 frame(all, null);
                 mv.visitInsn(Opcodes.NOP); // the advice's first frame may follow
@@ -573,13 +656,13 @@ final class Inliner {
         // ---- frames of the inserted code ----
 
         /** The parameters, then the enter value, return value and throwable: each its type once set, else TOP. */
-        private List<Object> locals(boolean enterSet, boolean returnSet, boolean thrownSet) {
-            List<Object> locals = new ArrayList<Object>(initial);
-            locals.addAll(extra(enterSet, returnSet, thrownSet));
+        private List<Object> locals(boolean enterSet, boolean returnSet, boolean thrownSet, boolean copied) {
+            List<Object> locals = new ArrayList<Object>(copied ? afterwards : initial); // copied: the exit code
+            locals.addAll(extra(enterSet, returnSet, thrownSet, copied));
             return locals;
         }
 
-        private List<Object> extra(boolean enterSet, boolean returnSet, boolean thrownSet) {
+        private List<Object> extra(boolean enterSet, boolean returnSet, boolean thrownSet, boolean copied) {
             List<Object> extra = new ArrayList<Object>();
             if (enter != null) {
                 slot(extra, enter.returnType, enterSet);
@@ -588,6 +671,11 @@ final class Inliner {
                 slot(extra, returned, returnSet);
                 if (exit.onThrowable != null) {
                     slot(extra, Type.getObjectType(THROWABLE), thrownSet);
+                }
+            }
+            for (int i = 0; i < arguments.length; i++) {
+                if (backupSlot[i] >= 0) {
+                    slot(extra, arguments[i], copied);
                 }
             }
             return extra;
@@ -633,9 +721,14 @@ final class Inliner {
 
         // ---- the advice's code, copied into the method ----
 
+        /** The exit advice reads an argument the method reassigns from its copy taken on entry. */
+        private int argumentSlotFor(AdviceMethod m, int argument) {
+            return m.exit && backupSlot[argument] >= 0 ? backupSlot[argument] : argumentSlot[argument];
+        }
+
         /** Copies one advice method's code to the method, its returns turned into jumps to {@code done}. */
         private void replay(final AdviceMethod m, final Label done) {
-            final List<Object> base = m.exit ? locals(true, true, true) : locals(false, false, false);
+            final List<Object> base = m.exit ? locals(true, true, true, true) : locals(false, false, false, false);
             final int localBase = parameterSlots + extraSlots;
             final MethodVisitor out = mv;
             new ClassReader(advice).accept(new ClassVisitor(API) {
@@ -728,7 +821,7 @@ final class Inliner {
                                     out.visitVarInsn(Opcodes.ALOAD, 0);
                                     break;
                                 case Binding.ARGUMENT:
-                                    out.visitVarInsn(opcode, argumentSlot[b.index]);
+                                    out.visitVarInsn(opcode, argumentSlotFor(m, b.index));
                                     break;
                                 case Binding.FIELD:
                                     field(b, store);
@@ -774,7 +867,7 @@ final class Inliner {
                             if (b.kind != Binding.ARGUMENT || !b.writable) {
                                 throw refused(m.name + ": an increment of a read-only parameter");
                             }
-                            out.visitIincInsn(argumentSlot[b.index], increment);
+                            out.visitIincInsn(argumentSlotFor(m, b.index), increment);
                         }
 
                         @Override
