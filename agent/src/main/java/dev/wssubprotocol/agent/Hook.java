@@ -14,6 +14,11 @@ public final class Hook {
     public static final String CLASS_NAME = "dev.wssubprotocol.agent.Hook";
     public static final String RESCUE = "rescue";
     public static final String RESCUED = "rescued";
+    public static final String RETRY = "retry";
+    public static final String FINISHED = "finished";
+
+    /** the library whose handshake this thread is retrying, or null: a call inside a retry is never rescued */
+    private static final ThreadLocal<String> RETRYING = new ThreadLocal<String>();
 
     private Hook() {
     }
@@ -37,6 +42,25 @@ public final class Hook {
         }
         Log.debug("rescuing " + library + " handshake with " + target + " (offered: " + offered + ")");
         return Boolean.TRUE;
+    }
+
+    /**
+     * {@link #rescue} for an advice that rescues by calling the method again: TRUE also marks this thread until the
+     * advice calls {@link #finished} (in a finally block), and while it is marked the answer is FALSE, so the
+     * method is called again once at most, whatever the library does (a {@code headers()} that returns a copy,
+     * say, on which the injected header never sticks).
+     */
+    public static Boolean retry(String library, String target, String offered) {
+        if (RETRYING.get() != null || !Boolean.TRUE.equals(rescue(library, target, offered))) {
+            return Boolean.FALSE;
+        }
+        RETRYING.set(library);
+        return Boolean.TRUE;
+    }
+
+    /** Called by advice, in a finally block, after {@link #retry} said TRUE. */
+    public static void finished() {
+        RETRYING.remove();
     }
 
     /** Called by advice after a rescued handshake has passed the library's check. */

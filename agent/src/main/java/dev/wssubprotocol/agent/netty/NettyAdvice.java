@@ -19,7 +19,9 @@ import net.bytebuddy.asm.Advice;
  * pipeline itself, and should that fail, its exception is thrown, as with any accepted response.
  * Either way the header is removed again (the application sees the headers as the server sent them), and a
  * rescued handshake reports {@code actualSubprotocol()} == null, as any handshake without a subprotocol. Only
- * String-keyed header methods are used: they exist from 4.0 to 4.2.
+ * String-keyed header methods are used: they exist from 4.0 to 4.2. The method is called again once at most
+ * ({@link Hook#retry}): should the header not stick (a {@code headers()} that returns a copy), the second call
+ * fails as the first did and its advice does not try again.
  */
 public final class NettyAdvice {
     private NettyAdvice() {
@@ -44,27 +46,29 @@ public final class NettyAdvice {
                 break;
             }
         }
-        if (first == null || !Boolean.TRUE.equals(
-                Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                        .getMethod(Hook.RESCUE, String.class, String.class, String.class)
-                        .invoke(null, "netty", String.valueOf(handshaker.uri()), offered))) {
-            return;
+        Class<?> hook = Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader());
+        if (first == null || !Boolean.TRUE.equals(hook.getMethod(Hook.RETRY, String.class, String.class, String.class)
+                .invoke(null, "netty", String.valueOf(handshaker.uri()), offered))) {
+            return; // also inside the retry below: one retry at most
         }
-        response.headers().set("Sec-WebSocket-Protocol", first);
         try {
-            handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
-        } catch (Throwable again) {
-            response.headers().remove("Sec-WebSocket-Protocol");
-            if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
-                actual = null;
-                thrown = again;
+            response.headers().set("Sec-WebSocket-Protocol", first);
+            try {
+                handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
+            } catch (Throwable again) {
+                response.headers().remove("Sec-WebSocket-Protocol");
+                if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
+                    actual = null;
+                    thrown = again;
+                }
+                return; // else a check failed again: the original exception stands
             }
-            return; // else a check failed again: the original exception stands
+            response.headers().remove("Sec-WebSocket-Protocol");
+            actual = null;
+            thrown = null;
+            hook.getMethod(Hook.RESCUED, String.class).invoke(null, "netty");
+        } finally {
+            hook.getMethod(Hook.FINISHED).invoke(null);
         }
-        response.headers().remove("Sec-WebSocket-Protocol");
-        actual = null;
-        thrown = null;
-        Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                .getMethod(Hook.RESCUED, String.class).invoke(null, "netty");
     }
 }

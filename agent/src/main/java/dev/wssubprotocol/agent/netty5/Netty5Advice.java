@@ -1,38 +1,48 @@
 package dev.wssubprotocol.agent.netty5;
 
 import dev.wssubprotocol.agent.Hook;
+import io.netty5.channel.Channel;
 import io.netty5.handler.codec.http.FullHttpResponse;
 import io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty5.handler.codec.http.websocketx.WebSocketHandshakeException;
 import net.bytebuddy.asm.Advice;
 
 import java.lang.reflect.Method;
 
 /**
  * Inlined into {@code io.netty5...WebSocketClientHandshaker#finishHandshake(Channel, FullHttpResponse)}; see
- * {@link Netty5Patch}. The Netty 4 trick: while the check runs, the response carries the first offered token;
- * afterwards the header is removed again and {@code actualSubprotocol} is set to null.
+ * {@link Netty5Patch}. The scheme of the Netty 4 advice: exit only, so nothing happens until the method has thrown.
+ * When it threw a {@code WebSocketHandshakeException}, the client offered subprotocols and the response has no
+ * {@code Sec-WebSocket-Protocol} header, the advice gives the response the first offered token and calls the method
+ * again, once at most ({@link Hook#retry}). If a check fails again, the original exception stands; if the checks
+ * pass and the library then fails (no HTTP codec in the pipeline), its exception is thrown and
+ * {@code actualSubprotocol} is null. Either way the header is removed again, and a rescued handshake reports
+ * {@code actualSubprotocol} == null.
  * <p>
  * No header type is common to all alphas (see {@link Netty5Patch}), so the header calls go through the return type
  * of {@code FullHttpResponse#headers()} by reflection: {@code get(CharSequence)} and {@code remove(CharSequence)}
  * exist in both, {@code set} takes (CharSequence, Object) in Alpha3-4 and (CharSequence, CharSequence) in Alpha5.
- * The shape check still covers the method, the fields and {@code uri()}; should a header method be missing, the
- * enter advice fails before changing anything and the library behaves as without the agent.
+ * All three are looked up before anything changes.
  */
 public final class Netty5Advice {
     private Netty5Advice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@Advice.This WebSocketClientHandshaker handshaker,
-                         @Advice.Argument(1) FullHttpResponse response,
-                         @Advice.FieldValue("expectedSubprotocol") String offered) throws Exception {
-        if (offered == null) {
-            return false;
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This WebSocketClientHandshaker handshaker,
+                     @Advice.Argument(0) Channel channel,
+                     @Advice.Argument(1) FullHttpResponse response,
+                     @Advice.Thrown(readOnly = false) Throwable thrown,
+                     @Advice.FieldValue("expectedSubprotocol") String offered,
+                     @Advice.FieldValue(value = "actualSubprotocol", readOnly = false) String actual)
+            throws Exception {
+        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)) {
+            return;
         }
         Method headersMethod = FullHttpResponse.class.getMethod("headers");
         Class<?> api = headersMethod.getReturnType();
         Object headers = headersMethod.invoke(response);
-        api.getMethod("remove", CharSequence.class); // the exit advice's call: looked up before anything changes
+        Method remove = api.getMethod("remove", CharSequence.class);
         Method set;
         try {
             set = api.getMethod("set", CharSequence.class, CharSequence.class);
@@ -40,7 +50,7 @@ public final class Netty5Advice {
             set = api.getMethod("set", CharSequence.class, Object.class);
         }
         if (api.getMethod("get", CharSequence.class).invoke(headers, "Sec-WebSocket-Protocol") != null) {
-            return false;
+            return;
         }
         String first = null;
         for (String token : offered.split(",")) {
@@ -49,31 +59,29 @@ public final class Netty5Advice {
                 break;
             }
         }
-        if (first == null || !Boolean.TRUE.equals(
-                Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                        .getMethod(Hook.RESCUE, String.class, String.class, String.class)
-                        .invoke(null, "netty5", String.valueOf(handshaker.uri()), offered))) {
-            return false;
-        }
-        set.invoke(headers, "Sec-WebSocket-Protocol", first);
-        return true;
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter boolean injected,
-                     @Advice.Argument(1) FullHttpResponse response,
-                     @Advice.Thrown Throwable thrown,
-                     @Advice.FieldValue(value = "actualSubprotocol", readOnly = false) String actual) throws Exception {
-        if (!injected) {
+        Class<?> hook = Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader());
+        if (first == null || !Boolean.TRUE.equals(hook.getMethod(Hook.RETRY, String.class, String.class, String.class)
+                .invoke(null, "netty5", String.valueOf(handshaker.uri()), offered))) {
             return;
         }
-        Method headersMethod = FullHttpResponse.class.getMethod("headers");
-        headersMethod.getReturnType().getMethod("remove", CharSequence.class).invoke(headersMethod.invoke(response),
-                "Sec-WebSocket-Protocol");
-        if (thrown == null) {
+        try {
+            set.invoke(headers, "Sec-WebSocket-Protocol", first);
+            try {
+                handshaker.finishHandshake(channel, response);
+            } catch (Throwable again) {
+                remove.invoke(headers, "Sec-WebSocket-Protocol");
+                if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
+                    actual = null;
+                    thrown = again;
+                }
+                return;
+            }
+            remove.invoke(headers, "Sec-WebSocket-Protocol");
             actual = null;
-            Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                    .getMethod(Hook.RESCUED, String.class).invoke(null, "netty5");
+            thrown = null;
+            hook.getMethod(Hook.RESCUED, String.class).invoke(null, "netty5");
+        } finally {
+            hook.getMethod(Hook.FINISHED).invoke(null);
         }
     }
 }

@@ -1,29 +1,43 @@
 package dev.wssubprotocol.agent.reactornetty;
 
 import dev.wssubprotocol.agent.Hook;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import net.bytebuddy.asm.Advice;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
 
 /**
  * Inlined into Reactor Netty's {@code Http2WebsocketClientOperations$WebsocketClientHandshaker#finishHandshake(
- * Channel, HttpResponse)}; see {@link ReactorNettyHttp2Patch}. The same trick as the Netty advice: while the check
- * runs, the response carries the first offered token as if the server had chosen it; afterwards the header is
- * removed again and {@code actualSubProtocol} is set to null, as for a handshake without a subprotocol. The
- * handshaker class is package-private, so the advice binds fields, not {@code this}; it uses only Netty's
- * String-keyed header methods.
+ * Channel, HttpResponse)}; see {@link ReactorNettyHttp2Patch}. The scheme of the Netty 4 advice: exit only; when the
+ * method threw a {@code WebSocketHandshakeException}, subprotocols were offered and the response has no
+ * {@code sec-websocket-protocol}, the response gets the first offered token and the method is called again, once at
+ * most ({@link Hook#retry}). A check that fails again leaves the original exception; a failure after the checks
+ * (the handshake already marked complete, no ws-encoder in the pipeline) is thrown with {@code actualSubProtocol}
+ * null. The header is removed again either way. The handshaker class is package-private, so the advice binds it
+ * as Object and calls the method by reflection, from inside the class itself (where the method is accessible); it
+ * uses only Netty's String-keyed header methods.
  */
 public final class ReactorNettyHttp2Advice {
     private ReactorNettyHttp2Advice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter(@Advice.Argument(1) HttpResponse response,
-                         @Advice.FieldValue("expectedSubProtocol") String offered,
-                         @Advice.FieldValue("uri") URI uri) throws Exception {
-        if (offered == null || response.headers().get("Sec-WebSocket-Protocol") != null) {
-            return false;
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This Object handshaker,
+                     @Advice.Argument(0) Channel channel,
+                     @Advice.Argument(1) HttpResponse response,
+                     @Advice.Thrown(readOnly = false) Throwable thrown,
+                     @Advice.FieldValue("expectedSubProtocol") String offered,
+                     @Advice.FieldValue("uri") URI uri,
+                     @Advice.FieldValue("handshakeComplete") boolean complete,
+                     @Advice.FieldValue(value = "actualSubProtocol", readOnly = false) String actual)
+            throws Exception {
+        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)
+                || response.headers().get("Sec-WebSocket-Protocol") != null) {
+            return;
         }
         String first = null;
         for (String token : offered.split(",")) {
@@ -32,29 +46,30 @@ public final class ReactorNettyHttp2Advice {
                 break;
             }
         }
-        if (first == null || !Boolean.TRUE.equals(
-                Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                        .getMethod(Hook.RESCUE, String.class, String.class, String.class)
-                        .invoke(null, "reactor-netty-http2", String.valueOf(uri), offered))) {
-            return false;
-        }
-        response.headers().set("Sec-WebSocket-Protocol", first);
-        return true;
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter boolean injected,
-                     @Advice.Argument(1) HttpResponse response,
-                     @Advice.Thrown Throwable thrown,
-                     @Advice.FieldValue(value = "actualSubProtocol", readOnly = false) String actual) throws Exception {
-        if (!injected) {
+        Method again = handshaker.getClass().getDeclaredMethod("finishHandshake", Channel.class, HttpResponse.class);
+        Class<?> hook = Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader());
+        if (first == null || !Boolean.TRUE.equals(hook.getMethod(Hook.RETRY, String.class, String.class, String.class)
+                .invoke(null, "reactor-netty-http2", String.valueOf(uri), offered))) {
             return;
         }
-        response.headers().remove("Sec-WebSocket-Protocol");
-        if (thrown == null) {
+        try {
+            response.headers().set("Sec-WebSocket-Protocol", first);
+            try {
+                again.invoke(handshaker, channel, response);
+            } catch (InvocationTargetException failed) {
+                response.headers().remove("Sec-WebSocket-Protocol");
+                if (complete) { // past the checks (the field is read now), the library failed later
+                    actual = null;
+                    thrown = failed.getCause();
+                }
+                return;
+            }
+            response.headers().remove("Sec-WebSocket-Protocol");
             actual = null;
-            Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                    .getMethod(Hook.RESCUED, String.class).invoke(null, "reactor-netty-http2");
+            thrown = null;
+            hook.getMethod(Hook.RESCUED, String.class).invoke(null, "reactor-netty-http2");
+        } finally {
+            hook.getMethod(Hook.FINISHED).invoke(null);
         }
     }
 }
