@@ -1,6 +1,7 @@
 package dev.wssubprotocol.agent;
 
 import dev.wssubprotocol.agent.patch.Patch;
+import dev.wssubprotocol.agent.weave.NotStrict;
 import dev.wssubprotocol.agent.weave.ShapeMismatch;
 import dev.wssubprotocol.agent.weave.WeaveRejected;
 import dev.wssubprotocol.agent.weave.Weaver;
@@ -31,6 +32,12 @@ final class Weaving {
         } catch (ShapeMismatch mismatch) {
             Log.warn("skipped " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "
                     + mismatch.getMessage() + "; class left unchanged");
+            return null;
+        } catch (NotStrict notStrict) {
+            String version = libraryVersion(domain);
+            Log.info("not needed for " + name + " (" + loaderName(loader)
+                    + (version == null ? "" : ", version " + version) + "): " + notStrict.getMessage()
+                    + "; class left unchanged");
             return null;
         } catch (WeaveRejected rejected) {
             Log.warn("not patched " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "

@@ -1,6 +1,7 @@
 package dev.wssubprotocol.agent.netty;
 
 import dev.wssubprotocol.agent.Hook;
+import dev.wssubprotocol.agent.weave.StrictCheck;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
@@ -23,6 +24,7 @@ import net.bytebuddy.asm.Advice;
  * ({@link Hook#retry}): should the header not stick (a {@code headers()} that returns a copy), the second call
  * fails as the first did and its advice does not try again.
  */
+@StrictCheck(readsField = "expectedSubprotocol")
 public final class NettyAdvice {
     private NettyAdvice() {
     }

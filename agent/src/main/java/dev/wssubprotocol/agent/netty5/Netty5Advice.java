@@ -1,6 +1,7 @@
 package dev.wssubprotocol.agent.netty5;
 
 import dev.wssubprotocol.agent.Hook;
+import dev.wssubprotocol.agent.weave.StrictCheck;
 import io.netty5.channel.Channel;
 import io.netty5.handler.codec.http.FullHttpResponse;
 import io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker;
@@ -24,6 +25,7 @@ import java.lang.reflect.Method;
  * exist in both, {@code set} takes (CharSequence, Object) in Alpha3-4 and (CharSequence, CharSequence) in Alpha5.
  * All three are looked up before anything changes.
  */
+@StrictCheck(readsField = "expectedSubprotocol")
 public final class Netty5Advice {
     private Netty5Advice() {
     }

@@ -1,6 +1,7 @@
 package dev.wssubprotocol.agent.reactornetty;
 
 import dev.wssubprotocol.agent.Hook;
+import dev.wssubprotocol.agent.weave.StrictCheck;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
@@ -21,6 +22,7 @@ import java.net.URI;
  * as Object and calls the method by reflection, from inside the class itself (where the method is accessible); it
  * uses only Netty's String-keyed header methods.
  */
+@StrictCheck(readsField = "expectedSubProtocol")
 public final class ReactorNettyHttp2Advice {
     private ReactorNettyHttp2Advice() {
     }

@@ -8,7 +8,9 @@ final class Finding {
         /** The agent would skip this class: the detail says what differs. */
         NOT_FIXED("unsupported"),
         /** A class the check needs is in none of the scanned paths, so the check could not finish. */
-        UNCHECKED("unchecked");
+        UNCHECKED("unchecked"),
+        /** The class is there, but this version accepts a response without the header: the agent leaves it alone. */
+        NOT_NEEDED("not needed");
 
         final String label;
 
@@ -41,6 +43,9 @@ final class Finding {
                 break;
             case UNCHECKED:
                 result = "not checked: " + detail;
+                break;
+            case NOT_NEEDED:
+                result = "does not need the agent: " + detail;
                 break;
             default:
                 result = "NOT fixed: " + detail;

@@ -51,7 +51,7 @@ public final class Scan {
             usage(err);
             return USAGE;
         }
-        final int[] counts = new int[4]; // by Finding.Outcome, then errors
+        final int[] counts = new int[5]; // by Finding.Outcome, then errors
         Reader reader = new Reader(limits, new Reader.Listener() {
             @Override
             public void found(Finding finding) {
@@ -62,7 +62,7 @@ public final class Scan {
             @Override
             public void error(String location, String message) {
                 err.println("error: " + location + ": " + message);
-                counts[3]++;
+                counts[4]++;
             }
         });
         for (String path : paths) {
@@ -70,18 +70,20 @@ public final class Scan {
                 reader.scan(path);
             } catch (RuntimeException e) {
                 err.println("error: " + path + ": the scan failed (" + e + "); the rest of it was not read");
-                counts[3]++;
+                counts[4]++;
             }
         }
         reader.report();
         int fixed = counts[Finding.Outcome.FIXED.ordinal()];
         int notFixed = counts[Finding.Outcome.NOT_FIXED.ordinal()];
         int unchecked = counts[Finding.Outcome.UNCHECKED.ordinal()];
-        int errors = counts[3];
+        int notNeeded = counts[Finding.Outcome.NOT_NEEDED.ordinal()];
+        int errors = counts[4];
         int code = fixed > 0 ? NEEDS_AGENT : notFixed > 0 ? NOT_FIXABLE
                 : unchecked + errors > 0 ? INCOMPLETE : NONE;
         out.println("summary: " + fixed + " fixed by the agent, " + notFixed + " not fixed, "
-                + (unchecked > 0 ? unchecked + " not checked, " : "") + plural(errors, "error")
+                + (unchecked > 0 ? unchecked + " not checked, " : "")
+                + (notNeeded > 0 ? notNeeded + " not needing it, " : "") + plural(errors, "error")
                 + "; scanned " + plural(paths.size(), "path") + ", " + plural(reader.archives, "archive") + ", "
                 + plural(reader.classFiles, "class file") + " -> " + verdict(code) + " (exit " + code + ")");
         return code;
@@ -124,6 +126,7 @@ public final class Scan {
         out.println("  needs agent  <patch> <version>  <class>  in <where>  -> fixed by the agent (patch <patch>)");
         out.println("  unsupported  <patch> <version>  <class>  in <where>  -> NOT fixed: <what differs>");
         out.println("  unchecked    <patch> <version>  <class>  in <where>  -> not checked: <the class missing>");
+        out.println("  not needed   <patch> <version>  <class>  in <where>  -> does not need the agent: <why>");
         out.println("The check looks up the classes it needs in the class's own archive, then in all the paths");
         out.println("given: scan an application whole (its fat jar, war, or lib directory).");
         out.println("An entry that cannot be read (missing, not a zip, truncated, corrupt, over a limit) gets one");

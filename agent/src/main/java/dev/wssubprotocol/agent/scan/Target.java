@@ -2,6 +2,7 @@ package dev.wssubprotocol.agent.scan;
 
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
+import dev.wssubprotocol.agent.weave.NotStrict;
 import dev.wssubprotocol.agent.weave.ShapeMismatch;
 import dev.wssubprotocol.agent.weave.Weaver;
 import org.objectweb.asm.ClassReader;
@@ -106,6 +107,9 @@ final class Target {
             byte[] advice = Weaver.advice(patch, prefix, Target.class.getClassLoader());
             Weaver.checkShape(patch, prefix, ClassInfo.of(source.find(name)), advice, source);
             return new Finding(Finding.Outcome.FIXED, patch.id(), version, className, location, how);
+        } catch (NotStrict notStrict) {
+            return new Finding(Finding.Outcome.NOT_NEEDED, patch.id(), version, className, location,
+                    notStrict.getMessage());
         } catch (ShapeMismatch | RuntimeException mismatch) {
             // RuntimeException: a class file ASM could not read
             if (!missing.isEmpty()) {

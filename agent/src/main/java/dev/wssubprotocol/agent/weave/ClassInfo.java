@@ -23,6 +23,7 @@ public final class ClassInfo {
     /** {name, descriptor} of every method, with its access flags at the same index */
     final List<String[]> methods = new ArrayList<String[]>();
     final List<Integer> methodAccess = new ArrayList<Integer>();
+    private byte[] classfile;
 
     private ClassInfo(String name, String superName, String[] interfaces, int version) {
         this.name = name;
@@ -56,7 +57,31 @@ public final class ClassInfo {
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        info[0].classfile = classfile;
         return info[0];
+    }
+
+    /** Whether the method's code reads the field of this class (getfield or getstatic). */
+    boolean reads(final String method, final String descriptor, final String field) {
+        final boolean[] found = new boolean[1];
+        new ClassReader(classfile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String n, String d, String signature, String[] exceptions) {
+                if (!n.equals(method) || !d.equals(descriptor)) {
+                    return null;
+                }
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String fieldName, String fieldDescriptor) {
+                        if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && owner.equals(name)
+                                && fieldName.equals(field)) {
+                            found[0] = true;
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
     }
 
     /** The binary name, e.g. "io.netty.Foo". */

@@ -1,7 +1,9 @@
 package dev.wssubprotocol.agent.weave;
 
 import dev.wssubprotocol.agent.patch.Patch;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -23,10 +25,11 @@ public final class Weaver {
      * @param agentLoader the loader that holds the advice class files (read as bytes, never loaded)
      * @return the woven class file, checked by {@link Verification}
      * @throws ShapeMismatch when the class is not the shape the advice was written for
+     * @throws NotStrict when this version of the library does not have the check the patch works around
      * @throws WeaveRejected when the woven method would not pass the JVM's verifier
      */
     public static byte[] weave(Patch patch, String prefix, ClassLoader loader, byte[] classfile,
-                               ClassLoader agentLoader) throws ShapeMismatch, WeaveRejected, IOException {
+                               ClassLoader agentLoader) throws ShapeMismatch, NotStrict, WeaveRejected, IOException {
         byte[] advice = advice(patch, prefix, agentLoader);
         ClassInfo type = ClassInfo.of(classfile);
         String descriptor = checkShape(patch, prefix, type, advice, ClassSource.of(loader));
@@ -59,12 +62,41 @@ public final class Weaver {
      * @param advice the advice's class file from {@link #advice}
      * @return the descriptor of the method the advice goes into
      * @throws ShapeMismatch naming the first difference
+     * @throws NotStrict when the shape is right but the method has no strict check ({@link StrictCheck})
      */
     public static String checkShape(Patch patch, String prefix, ClassInfo type, byte[] advice, ClassSource source)
-            throws ShapeMismatch, IOException {
+            throws ShapeMismatch, NotStrict, IOException {
         String descriptor = targetMethod(patch, prefix, type);
+        // before the advice's other references: a version without the check may well lack them, and needs nothing
+        String field = strictField(advice);
+        if (field != null && type.fields.containsKey(field) && !type.reads(patch.method(), descriptor, field)) {
+            throw new NotStrict(patch.method() + " never compares the response's subprotocol with the offered ones"
+                    + " (it does not read " + field + "): this version accepts a response without"
+                    + " Sec-WebSocket-Protocol");
+        }
         AdviceReferences.of(advice).check(type, source);
         return descriptor;
+    }
+
+    /** The advice class's {@link StrictCheck} field, or null. */
+    static String strictField(byte[] advice) {
+        final String annotation = Type.getDescriptor(StrictCheck.class);
+        final String[] field = new String[1];
+        new ClassReader(advice).accept(new ClassVisitor(Inliner.API) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                if (!descriptor.equals(annotation)) {
+                    return null;
+                }
+                return new AnnotationVisitor(Inliner.API) {
+                    @Override
+                    public void visit(String name, Object value) {
+                        field[0] = (String) value;
+                    }
+                };
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return field[0];
     }
 
     private static String targetMethod(Patch patch, String prefix, ClassInfo type) throws ShapeMismatch {

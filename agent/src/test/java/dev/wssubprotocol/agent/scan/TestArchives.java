@@ -118,7 +118,10 @@ final class TestArchives {
         return moved;
     }
 
-    /** A class with one method of this name and descriptor, and String fields of these names. */
+    /**
+     * A class with one method of this name and descriptor, and String fields of these names, which the method reads
+     * (as a strict handshaker reads expectedSubprotocol).
+     */
     static byte[] fakeClass(String internalName, String method, String descriptor, String... fields) {
         ClassWriter writer = new ClassWriter(0);
         writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, internalName, null,
@@ -128,8 +131,13 @@ final class TestArchives {
         }
         MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, method, descriptor, null, null);
         m.visitCode();
+        for (String field : fields) {
+            m.visitVarInsn(Opcodes.ALOAD, 0);
+            m.visitFieldInsn(Opcodes.GETFIELD, internalName, field, "Ljava/lang/String;");
+            m.visitInsn(Opcodes.POP);
+        }
         m.visitInsn(Opcodes.RETURN);
-        m.visitMaxs(0, 3);
+        m.visitMaxs(1, 3);
         m.visitEnd();
         writer.visitEnd();
         return writer.toByteArray();

@@ -1,6 +1,7 @@
 package dev.wssubprotocol.it.netty;
 
 import dev.wssubprotocol.it.driver.NettyDriver;
+import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
@@ -29,5 +30,24 @@ class NettyIT {
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
         Contract.check(TARGET, version, jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
+    }
+
+    /**
+     * Versions whose finishHandshake never checks the subprotocol: not strict, left unchanged with one line.
+     * (io.netty:netty-codec-http:5.0.0.Alpha1 is not strict either, but the driver does not link against its
+     * transport API; ScanIT covers it.)
+     */
+    static Stream<Arguments> notStrict() {
+        return Stream.of("4.0.23.Final", "4.1.0.Beta3")
+                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+    }
+
+    @ParameterizedTest(name = "Netty {0} on {1}")
+    @MethodSource("notStrict")
+    void notStrictVersionsAreLeftAlone(String version, Jdks.Jdk jdk) {
+        ComplianceContract.check(new ComplianceContract.Target(NettyDriver.class, "handshaker,protocol-handler", "null")
+                .withAgentLine("[ws-subprotocol-agent] not needed for " + TARGET.patchedClass() + " (system, version "
+                        + version + "): finishHandshake never compares the response's subprotocol"),
+                jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
     }
 }

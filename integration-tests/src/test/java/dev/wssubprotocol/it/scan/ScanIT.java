@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code java -jar ws-subprotocol-agent.jar scan ...} in a forked JVM, as an operator runs it, on real jars from
@@ -83,6 +84,28 @@ class ScanIT {
                 + " 56 class files -> no strict client found, the agent is not needed (exit 0)"), r.stdout(),
                 r.describe());
         assertEquals(List.of(), r.stderr(), r.describe());
+        assertEquals(0, r.exitCode(), r.describe());
+    }
+
+    /** Netty versions whose finishHandshake never checks the subprotocol: found, and not needing the agent. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void nettyVersionsWithoutTheStrictCheckDoNotNeedTheAgent(Jdks.Jdk jdk) {
+        List<String> expected = new ArrayList<>();
+        List<Path> jars = new ArrayList<>();
+        for (String version : List.of("4.0.23.Final", "4.1.0.Beta3", "5.0.0.Alpha1")) {
+            Path jar = jar("io.netty:netty-codec-http:" + version);
+            jars.add(jar);
+            expected.add("not needed   netty " + version + "  " + NETTY + "  in " + jar + "  -> does not need the agent:"
+                    + " finishHandshake never compares the response's subprotocol with the offered ones (it does not"
+                    + " read expectedSubprotocol): this version accepts a response without Sec-WebSocket-Protocol");
+        }
+        Fork.Result r = scan(jdk, jars.toArray());
+        assertEquals(expected, r.stdout().subList(0, r.stdout().size() - 1), r.describe());
+        assertTrue(r.stdout().get(r.stdout().size() - 1).startsWith("summary: 0 fixed by the agent, 0 not fixed,"
+                + " 3 not needing it, 0 errors; scanned 3 paths, 3 archives, "), r.describe());
+        assertTrue(r.stdout().get(r.stdout().size() - 1).endsWith(
+                " -> no strict client found, the agent is not needed (exit 0)"), r.describe());
         assertEquals(0, r.exitCode(), r.describe());
     }
 

@@ -31,14 +31,27 @@ public final class ComplianceContract {
             /** what the driver prints for "no subprotocol" as this client reports it: null, "" */
             String none,
             /** a line the driver prints on stderr in both runs (which implementation it ran), or null */
-            String stderrLine) {
+            String stderrLine,
+            /**
+             * the start of the one agent line expected after the start line, or null: a library version the agent
+             * knows but leaves alone because it is not strict ("not needed for ...")
+             */
+            String agentLine) {
 
         public Target(Class<? extends Driver> driver, String modes, String none) {
-            this(driver.getName(), modes, none, null);
+            this(driver.getName(), modes, none, null, null);
+        }
+
+        public Target(String driver, String modes, String none, String stderrLine) {
+            this(driver, modes, none, stderrLine, null);
         }
 
         public Target withStderrLine(String line) {
-            return new Target(driver, modes, none, line);
+            return new Target(driver, modes, none, line, agentLine);
+        }
+
+        public Target withAgentLine(String start) {
+            return new Target(driver, modes, none, stderrLine, start);
         }
     }
 
@@ -78,8 +91,15 @@ public final class ComplianceContract {
         checks.add(() -> assertEquals(0, agentRun.exitCode(), "exit code with agent" + context));
         checks.add(() -> assertEquals(List.of(), plainResult.agentLines(), "agent lines without agent" + context));
         // the start line and nothing else: no "patched" line (no class transformed), no warning, no error
-        checks.add(() -> assertEquals(List.of(AgentOutput.startLine()), agentRun.agentLines(),
-                "agent lines with agent" + context));
+        if (target.agentLine() == null) {
+            checks.add(() -> assertEquals(List.of(AgentOutput.startLine()), agentRun.agentLines(),
+                    "agent lines with agent" + context));
+        } else { // and the one line that says why a class the agent knows was left alone
+            checks.add(() -> assertEquals(2, agentRun.agentLines().size(), "agent lines with agent" + context));
+            checks.add(() -> assertEquals(AgentOutput.startLine(), agentRun.agentLines().get(0), "start line" + context));
+            checks.add(() -> assertTrue(agentRun.agentLines().get(agentRun.agentLines().size() - 1)
+                    .startsWith(target.agentLine()), "agent line with agent" + context));
+        }
         checks.add(() -> assertTrue(plainResult.stderr().contains("STATUS null"), "no status without agent" + context));
         checks.add(() -> assertTrue(agentRun.stderr().stream().anyMatch(l -> l.startsWith(
                 "STATUS version=" + AgentOutput.VERSION + ";active=true;") && l.endsWith(";patched=;rescued=0")),
