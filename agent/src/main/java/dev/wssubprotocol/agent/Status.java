@@ -1,5 +1,7 @@
 package dev.wssubprotocol.agent;
 
+import java.security.AccessController;
+import java.security.PrivilegedAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,8 +87,21 @@ public final class Status {
         for (String entry : REJECTED) {
             rejected.append(rejected.length() == 0 ? ";rejected=" : "|").append(entry);
         }
-        System.setProperty(PROPERTY, "version=" + version + ";active=" + active + ";" + options + rejected
+        final String value = "version=" + version + ";active=" + active + ";" + options + rejected
                 + ";patched=" + patched
-                + ";rescued=" + RESCUED.get());
+                + ";rescued=" + RESCUED.get();
+        try {
+            // privileged: this runs on whatever thread loads a target class or completes a handshake, and under a
+            // security manager that thread's application frames may not write properties where the agent may
+            AccessController.doPrivileged(new PrivilegedAction<Void>() {
+                @Override
+                public Void run() {
+                    System.setProperty(PROPERTY, value);
+                    return null;
+                }
+            });
+        } catch (SecurityException notAllowed) {
+            // the agent itself may not write properties: the status is not published, nothing else changes
+        }
     }
 }

@@ -8,7 +8,11 @@ import dev.wssubprotocol.agent.weave.Weaver;
 
 import java.io.File;
 import java.net.URL;
+import java.security.AccessController;
 import java.security.CodeSource;
+import java.security.PrivilegedAction;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.security.ProtectionDomain;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -28,7 +32,7 @@ final class Weaving {
         String name = className.replace('/', '.');
         byte[] woven;
         try {
-            woven = Weaver.weave(patch, prefix, loader, classfile, Weaving.class.getClassLoader());
+            woven = privileged(patch, prefix, loader, classfile);
         } catch (ShapeMismatch mismatch) {
             Log.warn("skipped " + patch.id() + " for " + name + " (" + loaderName(loader) + "): "
                     + mismatch.getMessage() + "; class left unchanged");
@@ -53,6 +57,35 @@ final class Weaving {
         return woven;
     }
 
+    /**
+     * The weave with the agent's own permissions: under a security manager, the thread that loads the class may run
+     * application code that may not read the library's jar (the shape check reads class files from its loader).
+     */
+    private static byte[] privileged(final Patch patch, final String prefix, final ClassLoader loader,
+                                     final byte[] classfile) throws ShapeMismatch, NotStrict, WeaveRejected,
+            java.io.IOException {
+        try {
+            return AccessController.doPrivileged(new PrivilegedExceptionAction<byte[]>() {
+                @Override
+                public byte[] run() throws Exception {
+                    return Weaver.weave(patch, prefix, loader, classfile, Weaving.class.getClassLoader());
+                }
+            });
+        } catch (PrivilegedActionException e) {
+            Exception cause = e.getException();
+            if (cause instanceof ShapeMismatch) {
+                throw (ShapeMismatch) cause;
+            } else if (cause instanceof NotStrict) {
+                throw (NotStrict) cause;
+            } else if (cause instanceof WeaveRejected) {
+                throw (WeaveRejected) cause;
+            } else if (cause instanceof java.io.IOException) {
+                throw (java.io.IOException) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     static String loaderName(ClassLoader loader) {
         if (loader == null) {
             return "bootstrap";
@@ -64,7 +97,21 @@ final class Weaving {
     }
 
     /** The library's version from its jar's manifest, or null when it is not known. */
-    private static String libraryVersion(ProtectionDomain domain) {
+    private static String libraryVersion(final ProtectionDomain domain) {
+        try {
+            // privileged: the thread that loads the class may run application code without file permissions
+            return AccessController.doPrivileged(new PrivilegedAction<String>() {
+                @Override
+                public String run() {
+                    return versionOf(domain);
+                }
+            });
+        } catch (SecurityException e) {
+            return null;
+        }
+    }
+
+    private static String versionOf(ProtectionDomain domain) {
         try {
             CodeSource source = domain == null ? null : domain.getCodeSource();
             URL location = source == null ? null : source.getLocation();
