@@ -1,8 +1,13 @@
 package dev.wssubprotocol.agent;
 
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 
 /**
  * The agent's entry points: {@code premain} for {@code -javaagent:}, {@code agentmain} for a runtime attach. Neither
@@ -28,10 +33,49 @@ public final class AgentEntry {
     }
 
     public static void agentmain(String args, Instrumentation inst) {
+        String other = otherVersion();
+        if (other != null) {
+            // the JVM runs the classes it already has: an attach of another version would run this one's code
+            Log.warn("ws-subprotocol-agent " + version() + " is already loaded in this JVM; the attached " + other
+                    + " cannot run here, nothing changed (restart the JVM to use it)");
+            return;
+        }
         if (DETACH.equals(args)) {
             detach();
         } else {
             start(args, inst, true);
+        }
+    }
+
+    /**
+     * Another version of this agent on the system class path (where each attach appends its jar), as
+     * "&lt;version&gt; (&lt;jar&gt;)", or null. Read only on attach.
+     */
+    private static String otherVersion() {
+        try {
+            String mine = version();
+            String found = null;
+            Enumeration<URL> manifests = ClassLoader.getSystemClassLoader().getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                URL url = manifests.nextElement();
+                InputStream in = url.openStream();
+                try {
+                    Attributes main = new Manifest(in).getMainAttributes();
+                    String version = main.getValue("Implementation-Version");
+                    if ("ws-subprotocol-agent".equals(main.getValue("Implementation-Title")) && version != null
+                            && !version.equals(mine)) {
+                        String jar = url.toString();
+                        int end = jar.indexOf("!/");
+                        found = version + " (" + (jar.startsWith("jar:") && end > 0 ? jar.substring(4, end) : jar)
+                                + ")";
+                    }
+                } finally {
+                    in.close();
+                }
+            }
+            return found;
+        } catch (Throwable t) {
+            return null;
         }
     }
 
