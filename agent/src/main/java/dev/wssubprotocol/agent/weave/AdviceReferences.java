@@ -29,10 +29,10 @@ final class AdviceReferences {
     static AdviceReferences of(byte[] advice) {
         final AdviceReferences refs = new AdviceReferences();
         // the fields: as the inliner binds them, so that the check and the weave read the annotations one way
-        for (Inliner.AdviceMethod method : Inliner.AdviceMethod.read(advice)) {
+        for (AdviceMethod method : AdviceMethod.read(advice)) {
             for (int i = 0; method != null && i < method.parameters.length; i++) {
-                Inliner.Binding b = method.parameters[i];
-                if (b.kind == Inliner.Binding.FIELD) {
+                Binding b = method.parameters[i];
+                if (b.kind == Binding.FIELD) {
                     refs.fields.put(b.field, b.type.getDescriptor());
                 }
             }

@@ -33,15 +33,17 @@ import java.util.List;
  * assignment in the advice write it; on {@code @Thrown}, assigning null makes the method return instead of
  * throwing (its return value is then the type's default).</li>
  * </ul>
+ * As Byte Buddy does by default, an exit advice's {@code @Argument} shows the value on entry when the method may
+ * change that parameter (a copy is taken on entry), and values the method leaves under its return value are popped
+ * before the exit advice runs ({@link OriginalMethod}).
  * Anything else (other annotations or attributes, calls into the advice class, invokedynamic, subroutines) is refused
  * with an {@link IllegalStateException} before a byte is written: the class then stays as it is.
+ * <p>
+ * This class copies code; reading the advice is {@link AdviceMethod}, checking its bindings against the method
+ * {@link Bindings}, and {@link Verification} checks the result before it goes to the JVM.
  */
 final class Inliner {
     static final int API = Opcodes.ASM9;
-    private static final String ADVICE = "Lnet/bytebuddy/asm/Advice$";
-    private static final String ON_ENTER = ADVICE + "OnMethodEnter;";
-    private static final String ON_EXIT = ADVICE + "OnMethodExit;";
-    private static final String NO_HANDLER = "net/bytebuddy/asm/Advice$NoExceptionHandler";
     private static final String THROWABLE = "java/lang/Throwable";
 
     private Inliner() {
@@ -93,218 +95,6 @@ final class Inliner {
             }
         }
         return slots;
-    }
-
-    /** How one advice parameter is bound. */
-    static final class Binding {
-        static final int THIS = 1;
-        static final int ARGUMENT = 2;
-        static final int FIELD = 3;
-        static final int ENTER = 4;
-        static final int RETURN = 5;
-        static final int THROWN = 6;
-
-        int kind;
-        int index;
-        String field;
-        boolean writable;
-        Type type;
-    }
-
-    /** One advice method, read from the advice's class file. */
-    static final class AdviceMethod {
-        final String owner;
-        final String name;
-        final String descriptor;
-        final boolean exit;
-        final Binding[] parameters;
-        final int[] parameterOfSlot;
-        final int parameterSlots;
-        final Type returnType;
-        /** the caught type (internal name) or null */
-        String suppress;
-        String onThrowable;
-
-        AdviceMethod(String owner, String name, String descriptor, boolean exit) {
-            this.owner = owner;
-            this.name = name;
-            this.descriptor = descriptor;
-            this.exit = exit;
-            Type[] types = Type.getArgumentTypes(descriptor);
-            this.parameters = new Binding[types.length];
-            int slots = 0;
-            for (Type t : types) {
-                slots += t.getSize();
-            }
-            this.parameterSlots = slots;
-            this.parameterOfSlot = new int[slots];
-            for (int i = 0, slot = 0; i < types.length; slot += types[i].getSize(), i++) {
-                parameters[i] = new Binding();
-                parameters[i].type = types[i];
-                parameterOfSlot[slot] = i;
-            }
-            this.returnType = Type.getReturnType(descriptor);
-        }
-
-        /** @return {enter, exit}, either may be null */
-        static AdviceMethod[] read(byte[] advice) {
-            final AdviceMethod[] found = new AdviceMethod[2];
-            new ClassReader(advice).accept(new ClassVisitor(API) {
-                String owner;
-
-                @Override
-                public void visit(int version, int access, String name, String signature, String superName,
-                                  String[] interfaces) {
-                    owner = name;
-                }
-
-                @Override
-                public MethodVisitor visitMethod(final int access, final String name, final String descriptor,
-                                                 String signature, String[] exceptions) {
-                    return new MethodVisitor(API) {
-                        AdviceMethod method;
-                        final List<Object[]> pending = new ArrayList<Object[]>();
-
-                        @Override
-                        public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                            if (!annotation.equals(ON_ENTER) && !annotation.equals(ON_EXIT)) {
-                                refuseIfAdvice(annotation);
-                                return null;
-                            }
-                            boolean exit = annotation.equals(ON_EXIT);
-                            if ((access & Opcodes.ACC_STATIC) == 0 || found[exit ? 1 : 0] != null) {
-                                throw refused(name + ": advice methods must be static, one of each kind");
-                            }
-                            method = new AdviceMethod(owner, name, descriptor, exit);
-                            found[exit ? 1 : 0] = method;
-                            return new AnnotationVisitor(API) {
-                                @Override
-                                public void visit(String key, Object value) {
-                                    String handled = ((Type) value).getInternalName();
-                                    handled = handled.equals(NO_HANDLER) ? null : handled;
-                                    if (key.equals("suppress")) {
-                                        method.suppress = handled;
-                                    } else if (key.equals("onThrowable") && method.exit) {
-                                        method.onThrowable = handled;
-                                    } else {
-                                        throw refused(name + ": " + key);
-                                    }
-                                }
-
-                                @Override
-                                public void visitEnum(String key, String enumDescriptor, String value) {
-                                    throw refused(name + ": " + key);
-                                }
-
-                                @Override
-                                public AnnotationVisitor visitArray(String key) {
-                                    throw refused(name + ": " + key);
-                                }
-
-                                @Override
-                                public AnnotationVisitor visitAnnotation(String key, String annotationDescriptor) {
-                                    throw refused(name + ": " + key);
-                                }
-                            };
-                        }
-
-                        @Override
-                        public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation,
-                                                                          boolean visible) {
-                            if (!annotation.startsWith(ADVICE)) {
-                                return null;
-                            }
-                            final Object[] entry = {parameter, annotation, null, null, null};
-                            pending.add(entry);
-                            return new AnnotationVisitor(API) {
-                                @Override
-                                public void visit(String key, Object value) {
-                                    if (key.equals("value")) {
-                                        entry[2] = value;
-                                    } else if (key.equals("readOnly")) {
-                                        entry[3] = value;
-                                    } else {
-                                        throw refused(name + " parameter " + entry[0] + ": " + key);
-                                    }
-                                }
-
-                                @Override
-                                public void visitEnum(String key, String enumDescriptor, String value) {
-                                    throw refused(name + " parameter " + entry[0] + ": " + key);
-                                }
-
-                                @Override
-                                public AnnotationVisitor visitArray(String key) {
-                                    throw refused(name + " parameter " + entry[0] + ": " + key);
-                                }
-                            };
-                        }
-
-                        @Override
-                        public void visitEnd() {
-                            if (method == null) {
-                                if (!pending.isEmpty()) {
-                                    throw refused(name + ": advice parameters on a method that is no advice");
-                                }
-                                return;
-                            }
-                            for (Object[] entry : pending) {
-                                bind(method, (Integer) entry[0], (String) entry[1], entry[2],
-                                        entry[3] != null && !((Boolean) entry[3]));
-                            }
-                            for (int i = 0; i < method.parameters.length; i++) {
-                                if (method.parameters[i].kind == 0) {
-                                    throw refused(name + " parameter " + i + " has no advice annotation");
-                                }
-                            }
-                            if (method.exit && method.returnType.getSort() != Type.VOID) {
-                                throw refused(name + ": an exit advice returns void");
-                            }
-                        }
-                    };
-                }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
-            if (found[0] == null && found[1] == null) {
-                throw refused("no @OnMethodEnter or @OnMethodExit method");
-            }
-            return found;
-        }
-
-        private static void bind(AdviceMethod method, int parameter, String annotation, Object value,
-                                 boolean writable) {
-            Binding b = method.parameters[parameter];
-            if (b.kind != 0) {
-                throw refused(method.name + " parameter " + parameter + " has two advice annotations");
-            }
-            String kind = annotation.substring(ADVICE.length(), annotation.length() - 1);
-            if (kind.equals("This")) {
-                b.kind = Binding.THIS;
-            } else if (kind.equals("Argument")) {
-                b.kind = Binding.ARGUMENT;
-                b.index = (Integer) value;
-            } else if (kind.equals("FieldValue") && value instanceof String && !((String) value).isEmpty()) {
-                b.kind = Binding.FIELD;
-                b.field = (String) value;
-            } else if (kind.equals("Enter") && method.exit) {
-                b.kind = Binding.ENTER;
-            } else if (kind.equals("Return") && method.exit) {
-                b.kind = Binding.RETURN;
-            } else if (kind.equals("Thrown") && method.exit && method.onThrowable != null) {
-                b.kind = Binding.THROWN;
-            } else {
-                throw refused(method.name + " parameter " + parameter + ": @" + kind);
-            }
-            if (writable && b.kind != Binding.ARGUMENT && b.kind != Binding.FIELD && b.kind != Binding.THROWN) {
-                throw refused(method.name + " parameter " + parameter + ": @" + kind + " is read only");
-            }
-            b.writable = writable;
-        }
-
-        private static void refuseIfAdvice(String annotation) {
-            if (annotation.startsWith(ADVICE)) {
-                throw refused("@" + annotation);
-            }
-        }
     }
 
     static IllegalStateException refused(String what) {
@@ -397,8 +187,8 @@ final class Inliner {
             if ((access & Opcodes.ACC_ABSTRACT) != 0 || (access & Opcodes.ACC_NATIVE) != 0) {
                 throw refused("the method has no code");
             }
-            check(enter);
-            check(exit);
+            Bindings.check(enter, info, isStatic, arguments, enter, returned);
+            Bindings.check(exit, info, isStatic, arguments, enter, returned);
         }
 
         private boolean usesThis(AdviceMethod m) {
@@ -426,52 +216,6 @@ final class Inliner {
                 }
             }
             return false;
-        }
-
-        /** Every binding fits the method, with the types Byte Buddy's static typing would accept. */
-        private void check(AdviceMethod m) {
-            if (m == null) {
-                return;
-            }
-            for (Binding b : m.parameters) {
-                Type expected;
-                switch (b.kind) {
-                    case Binding.THIS:
-                        if (isStatic) {
-                            throw refused(m.name + ": @This in a static method");
-                        }
-                        expected = Type.getObjectType(info.name);
-                        break;
-                    case Binding.ARGUMENT:
-                        if (b.index < 0 || b.index >= arguments.length) {
-                            throw refused(m.name + ": no argument " + b.index);
-                        }
-                        expected = arguments[b.index];
-                        break;
-                    case Binding.FIELD:
-                        String field = info.fields.get(b.field);
-                        if (field == null || isStatic && !isStaticField(b.field)) {
-                            throw refused(m.name + ": no field " + b.field);
-                        }
-                        expected = Type.getType(field);
-                        break;
-                    case Binding.ENTER:
-                        expected = enter == null ? Type.VOID_TYPE : enter.returnType;
-                        break;
-                    case Binding.RETURN:
-                        expected = returned;
-                        break;
-                    default:
-                        expected = Type.getObjectType(THROWABLE);
-                        break;
-                }
-                boolean widened = !b.writable && b.type.getDescriptor().equals("Ljava/lang/Object;")
-                        && (expected.getSort() == Type.OBJECT || expected.getSort() == Type.ARRAY);
-                if (!b.type.equals(expected) && !widened) {
-                    throw refused(m.name + ": a parameter of type " + b.type.getClassName() + " bound to "
-                            + expected.getClassName());
-                }
-            }
         }
 
         private boolean isStaticField(String field) {
