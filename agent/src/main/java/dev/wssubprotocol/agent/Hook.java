@@ -14,6 +14,7 @@ public final class Hook {
     public static final String CLASS_NAME = "dev.wssubprotocol.agent.Hook";
     public static final String RESCUE = "rescue";
     public static final String RESCUED = "rescued";
+    public static final String RESCUE_EMPTY = "rescueEmpty";
 
     private Hook() {
     }
@@ -37,6 +38,18 @@ public final class Hook {
         }
         Log.debug("rescuing " + library + " handshake with " + target + " (offered: " + offered + ")");
         return Boolean.TRUE;
+    }
+
+    /**
+     * Called by advice when a handshake that offered subprotocols got a response whose {@code Sec-WebSocket-Protocol}
+     * is empty or only whitespace, and the library rejects it: may the advice treat it as a missing header?
+     * Only with empty=absent; otherwise as {@link #rescue}'s FALSE.
+     */
+    public static Boolean rescueEmpty(String library, String target, String offered) {
+        if (!Status.emptyIsAbsent()) {
+            return Boolean.FALSE;
+        }
+        return rescue(library, target, offered + "; server sent an empty Sec-WebSocket-Protocol");
     }
 
     /** Called by advice after a rescued handshake has passed the library's check. */

@@ -19,7 +19,8 @@ import net.bytebuddy.asm.Advice;
  * pipeline itself, and should that fail, its exception is thrown, as with any accepted response.
  * Either way the header is removed again (the application sees the headers as the server sent them), and a
  * rescued handshake reports {@code actualSubprotocol()} == null, as any handshake without a subprotocol. Only
- * String-keyed header methods are used: they exist from 4.0 to 4.2.
+ * String-keyed header methods are used: they exist from 4.0 to 4.2. With empty=absent, a header whose value is
+ * empty or only whitespace is treated as missing (and set back to its value afterwards).
  */
 public final class NettyAdvice {
     private NettyAdvice() {
@@ -33,8 +34,13 @@ public final class NettyAdvice {
                      @Advice.FieldValue("expectedSubprotocol") String offered,
                      @Advice.FieldValue(value = "actualSubprotocol", readOnly = false) String actual)
             throws Exception {
-        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)
-                || response.headers().get("Sec-WebSocket-Protocol") != null) {
+        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)) {
+            return;
+        }
+        // a missing header, or (the hook decides: empty=absent) one whose value is empty or only whitespace
+        String sent = response.headers().get("Sec-WebSocket-Protocol");
+        String hook = sent == null ? Hook.RESCUE : sent.trim().isEmpty() ? Hook.RESCUE_EMPTY : null;
+        if (hook == null) {
             return;
         }
         String first = null;
@@ -46,7 +52,7 @@ public final class NettyAdvice {
         }
         if (first == null || !Boolean.TRUE.equals(
                 Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                        .getMethod(Hook.RESCUE, String.class, String.class, String.class)
+                        .getMethod(hook, String.class, String.class, String.class)
                         .invoke(null, "netty", String.valueOf(handshaker.uri()), offered))) {
             return;
         }
@@ -54,14 +60,22 @@ public final class NettyAdvice {
         try {
             handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
         } catch (Throwable again) {
-            response.headers().remove("Sec-WebSocket-Protocol");
+            if (sent == null) {
+                response.headers().remove("Sec-WebSocket-Protocol");
+            } else {
+                response.headers().set("Sec-WebSocket-Protocol", sent);
+            }
             if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
                 actual = null;
                 thrown = again;
             }
             return; // else a check failed again: the original exception stands
         }
-        response.headers().remove("Sec-WebSocket-Protocol");
+        if (sent == null) {
+            response.headers().remove("Sec-WebSocket-Protocol");
+        } else {
+            response.headers().set("Sec-WebSocket-Protocol", sent);
+        }
         actual = null;
         thrown = null;
         Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
