@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +43,11 @@ class AkkaHttpIT {
         String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
         List<Path> library = v[2] == null ? Libraries.classpath(http)
                 : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]);
-        EmptyContract.check(target, jdk, library, Contract.check(target, name, jdk, library));
+        Map<String, String> withDefaults = Contract.check(target, name, jdk, library);
+        // 10.0.0 never completes a handshake whose Sec-WebSocket-Protocol is empty (a timeout, without the agent as
+        // with it): the validation the patch changes is not reached, so empty=absent has nothing to rescue there
+        if (!v[1].equals("10.0.0")) {
+            EmptyContract.check(target, jdk, library, withDefaults);
+        }
     }
 }
