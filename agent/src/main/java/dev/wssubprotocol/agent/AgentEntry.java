@@ -98,7 +98,7 @@ public final class AgentEntry {
                 return;
             }
             Log.setLevel(options.logLevel());
-            Status.started(version(), options.summary, options.reportOnly());
+            Status.started(version(), options.summary, options.reportOnly(), options.emptyIsAbsent());
             Gate installed = new Gate(options.patches);
             inst.addTransformer(installed, true);
             gate = installed; // only once it is installed: the agent is active from here on

@@ -15,7 +15,9 @@ public final class Hook {
     public static final String RESCUE = "rescue";
     public static final String RESCUED = "rescued";
     public static final String RETRY = "retry";
+    public static final String RETRY_EMPTY = "retryEmpty";
     public static final String FINISHED = "finished";
+    public static final String RESCUE_EMPTY = "rescueEmpty";
 
     /** the library whose handshake this thread is retrying, or null: a call inside a retry is never rescued */
     private static final ThreadLocal<String> RETRYING = new ThreadLocal<String>();
@@ -58,9 +60,30 @@ public final class Hook {
         return Boolean.TRUE;
     }
 
+    /** {@link #retry} for an empty or whitespace-only header: {@link #rescueEmpty} decides. */
+    public static Boolean retryEmpty(String library, String target, String offered) {
+        if (RETRYING.get() != null || !Boolean.TRUE.equals(rescueEmpty(library, target, offered))) {
+            return Boolean.FALSE;
+        }
+        RETRYING.set(library);
+        return Boolean.TRUE;
+    }
+
     /** Called by advice, in a finally block, after {@link #retry} said TRUE. */
     public static void finished() {
         RETRYING.remove();
+    }
+
+    /**
+     * Called by advice when a handshake that offered subprotocols got a response whose {@code Sec-WebSocket-Protocol}
+     * is empty or only whitespace, and the library rejects it: may the advice treat it as a missing header?
+     * Only with empty=absent; otherwise as {@link #rescue}'s FALSE.
+     */
+    public static Boolean rescueEmpty(String library, String target, String offered) {
+        if (!Status.emptyIsAbsent()) {
+            return Boolean.FALSE;
+        }
+        return rescue(library, target, offered + "; server sent an empty Sec-WebSocket-Protocol");
     }
 
     /** Called by advice after a rescued handshake has passed the library's check. */

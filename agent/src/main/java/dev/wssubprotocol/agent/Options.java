@@ -28,21 +28,34 @@ public final class Options {
     public static final String PROPERTY_PREFIX = "ws.subprotocol.agent.";
     public static final String ENV_PREFIX = "WS_SUBPROTOCOL_AGENT_";
 
-    static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("patches", "exclude", "mode", "log"));
+    static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("patches", "exclude", "mode", "log",
+            "empty"));
     static final List<String> MODES = Collections.unmodifiableList(Arrays.asList("patch", "report"));
     static final List<String> LOG_LEVELS = Collections.unmodifiableList(Arrays.asList("quiet", "info", "debug"));
+    /**
+     * empty=: what an empty or whitespace-only Sec-WebSocket-Protocol is. "reject" (default): whatever the library
+     * makes of it; "absent": the same as a missing header (for servers such as http.sys that send the header empty).
+     */
+    static final List<String> EMPTY = Collections.unmodifiableList(Arrays.asList("reject", "absent"));
 
     final List<Patch> patches;
     final String mode;
     final String log;
+    final String empty;
     /** The options as they are in force, for the status and the start line. */
     final String summary;
 
-    private Options(List<Patch> patches, String mode, String log) {
+    private Options(List<Patch> patches, String mode, String log, String empty) {
         this.patches = Collections.unmodifiableList(patches);
         this.mode = mode;
         this.log = log;
-        this.summary = "patches=" + ids(patches, ",") + ";mode=" + mode + ";log=" + log;
+        this.empty = empty;
+        this.summary = "patches=" + ids(patches, ",") + ";mode=" + mode + ";log=" + log + ";empty=" + empty;
+    }
+
+    /** empty=absent: an empty Sec-WebSocket-Protocol value is treated as a missing header */
+    boolean emptyIsAbsent() {
+        return "absent".equals(empty);
     }
 
     boolean reportOnly() {
@@ -55,8 +68,11 @@ public final class Options {
 
     static String ids(List<Patch> patches, String separator) {
         StringBuilder sb = new StringBuilder();
+        Set<String> seen = new LinkedHashSet<String>(); // an id may cover several classes (paho-mqtt)
         for (Patch p : patches) {
-            sb.append(sb.length() == 0 ? "" : separator).append(p.id());
+            if (seen.add(p.id())) {
+                sb.append(sb.length() == 0 ? "" : separator).append(p.id());
+            }
         }
         return sb.toString();
     }
@@ -92,6 +108,7 @@ public final class Options {
 
         String mode = choice("mode", chosen.get("mode"), MODES, "patch");
         String log = choice("log", chosen.get("log"), LOG_LEVELS, "info");
+        String empty = choice("empty", chosen.get("empty"), EMPTY, "reject");
         Set<String> wanted = patchIds("patches", chosen.get("patches"));
         Set<String> excluded = patchIds("exclude", chosen.get("exclude"));
         List<Patch> selected = new ArrayList<Patch>();
@@ -100,7 +117,7 @@ public final class Options {
                 selected.add(p);
             }
         }
-        return new Options(selected, mode, log);
+        return new Options(selected, mode, log, empty);
     }
 
     private static Map<String, String> parseArgs(String agentArgs) {
@@ -150,7 +167,9 @@ public final class Options {
         }
         List<String> valid = new ArrayList<String>();
         for (Patch p : Patches.ALL) {
-            valid.add(p.id());
+            if (!valid.contains(p.id())) {
+                valid.add(p.id());
+            }
         }
         Set<String> ids = new LinkedHashSet<String>();
         for (String item : value.split(",")) {

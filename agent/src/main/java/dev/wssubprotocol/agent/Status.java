@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the running agent has done, published as one system property so that it can be read from inside the
  * application, with {@code jcmd <pid> VM.system_properties}, from a JMX console, or by the attach command line:
- * <pre>ws.subprotocol.agent.status=version=0.1.0;active=true;patches=netty,java-websocket;mode=patch;log=info;
+ * <pre>ws.subprotocol.agent.status=version=0.1.0;active=true;patches=netty,java-websocket;mode=patch;log=info;empty=reject;
  *     patched=netty:io.netty...WebSocketClientHandshaker@system;rescued=2</pre>
  * (one line). {@code patched} lists each patched class as library:class@loader, separated by '|'; {@code rescued}
  * counts the handshakes the agent let through since the JVM started. {@code rejected}, present only when a class
@@ -26,6 +26,7 @@ public final class Status {
     private static volatile String options = "";
     private static volatile boolean active;
     private static volatile boolean reportOnly;
+    private static volatile boolean emptyIsAbsent;
 
     private Status() {
     }
@@ -39,10 +40,17 @@ public final class Status {
         return reportOnly;
     }
 
-    static synchronized void started(String agentVersion, String optionSummary, boolean isReportOnly) {
+    /** empty=absent: advice may treat an empty Sec-WebSocket-Protocol value as a missing header */
+    static boolean emptyIsAbsent() {
+        return emptyIsAbsent;
+    }
+
+    static synchronized void started(String agentVersion, String optionSummary, boolean isReportOnly,
+                                     boolean isEmptyAbsent) {
         version = agentVersion;
         options = optionSummary;
         reportOnly = isReportOnly;
+        emptyIsAbsent = isEmptyAbsent;
         active = true;
         PATCHED.clear();
         REJECTED.clear();

@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * The agent's state in one JVM, exactly as that JVM publishes it in the system property {@value Status#PROPERTY}:
- * {@code version=0.1.0;active=true;patches=...;mode=patch;log=info;patched=lib:class@loader|...;rescued=N}.
+ * {@code version=0.1.0;active=true;patches=...;mode=patch;log=info;empty=reject;patched=lib:class@loader|...;rescued=N}.
  * Nothing here is guessed: a JVM without the property has never run the agent.
  */
 final class AgentState {
@@ -49,7 +49,9 @@ final class AgentState {
 
     /** The options in force, as the agent reports them. */
     String options() {
-        return "patches=" + field("patches") + " mode=" + field("mode") + " log=" + field("log");
+        String empty = fields.get("empty"); // absent in the status of an agent from before the option
+        return "patches=" + field("patches") + " mode=" + field("mode") + " log=" + field("log")
+                + (empty == null ? "" : " empty=" + empty);
     }
 
     /** Each patched class as {@code library:class@loader}. */

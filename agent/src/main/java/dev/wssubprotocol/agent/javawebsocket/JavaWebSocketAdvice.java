@@ -17,7 +17,8 @@ import java.util.List;
  * The trick: while a response without {@code Sec-WebSocket-Protocol} is checked, this connection's draft sees
  * {@code [new Protocol("")]} as its list of protocols (the field is swapped, the application's list is never
  * touched), so the check passes and the draft reports {@code getProtocol().getProvidedProtocol()} == "", the
- * library's "no subprotocol". On exit the original list is put back, whatever happened.
+ * library's "no subprotocol". On exit the original list is put back, whatever happened. With empty=absent, a
+ * header whose value is empty or only whitespace is treated the same way.
  */
 public final class JavaWebSocketAdvice {
     private JavaWebSocketAdvice() {
@@ -28,7 +29,13 @@ public final class JavaWebSocketAdvice {
                                  @Advice.Argument(1) ServerHandshake response,
                                  @Advice.FieldValue(value = "knownProtocols", readOnly = false) List<IProtocol> known)
             throws Exception {
-        if (known == null || known.isEmpty() || response.hasFieldValue("Sec-WebSocket-Protocol")) {
+        if (known == null || known.isEmpty()) {
+            return null;
+        }
+        // a missing header, or (the hook decides: empty=absent) one whose value is empty or only whitespace
+        String hook = !response.hasFieldValue("Sec-WebSocket-Protocol") ? Hook.RESCUE
+                : response.getFieldValue("Sec-WebSocket-Protocol").trim().isEmpty() ? Hook.RESCUE_EMPTY : null;
+        if (hook == null) {
             return null;
         }
         StringBuilder offered = new StringBuilder();
@@ -39,7 +46,7 @@ public final class JavaWebSocketAdvice {
             offered.append(offered.length() == 0 ? "" : ",").append(protocol.getProvidedProtocol());
         }
         if (!Boolean.TRUE.equals(Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                .getMethod(Hook.RESCUE, String.class, String.class, String.class)
+                .getMethod(hook, String.class, String.class, String.class)
                 .invoke(null, "java-websocket", request.getFieldValue("Host") + request.getResourceDescriptor(),
                         offered.toString()))) {
             return null;

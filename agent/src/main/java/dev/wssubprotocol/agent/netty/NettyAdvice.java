@@ -22,7 +22,8 @@ import net.bytebuddy.asm.Advice;
  * rescued handshake reports {@code actualSubprotocol()} == null, as any handshake without a subprotocol. Only
  * String-keyed header methods are used: they exist from 4.0 to 4.2. The method is called again once at most
  * ({@link Hook#retry}): should the header not stick (a {@code headers()} that returns a copy), the second call
- * fails as the first did and its advice does not try again.
+ * fails as the first did and its advice does not try again. With empty=absent, a header whose value is empty or
+ * only whitespace is treated as missing (and set back to its value afterwards).
  */
 @StrictCheck(readsField = "expectedSubprotocol")
 public final class NettyAdvice {
@@ -37,8 +38,13 @@ public final class NettyAdvice {
                      @Advice.FieldValue("expectedSubprotocol") String offered,
                      @Advice.FieldValue(value = "actualSubprotocol", readOnly = false) String actual)
             throws Exception {
-        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)
-                || response.headers().get("Sec-WebSocket-Protocol") != null) {
+        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)) {
+            return;
+        }
+        // a missing header, or (the hook decides: empty=absent) one whose value is empty or only whitespace
+        String sent = response.headers().get("Sec-WebSocket-Protocol");
+        String retry = sent == null ? Hook.RETRY : sent.trim().isEmpty() ? Hook.RETRY_EMPTY : null;
+        if (retry == null) {
             return;
         }
         String first = null;
@@ -49,7 +55,7 @@ public final class NettyAdvice {
             }
         }
         Class<?> hook = Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader());
-        if (first == null || !Boolean.TRUE.equals(hook.getMethod(Hook.RETRY, String.class, String.class, String.class)
+        if (first == null || !Boolean.TRUE.equals(hook.getMethod(retry, String.class, String.class, String.class)
                 .invoke(null, "netty", String.valueOf(handshaker.uri()), offered))) {
             return; // also inside the retry below: one retry at most
         }
@@ -58,14 +64,22 @@ public final class NettyAdvice {
             try {
                 handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
             } catch (Throwable again) {
-                response.headers().remove("Sec-WebSocket-Protocol");
+                if (sent == null) {
+                    response.headers().remove("Sec-WebSocket-Protocol");
+                } else {
+                    response.headers().set("Sec-WebSocket-Protocol", sent);
+                }
                 if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
                     actual = null;
                     thrown = again;
                 }
                 return; // else a check failed again: the original exception stands
             }
-            response.headers().remove("Sec-WebSocket-Protocol");
+            if (sent == null) {
+                response.headers().remove("Sec-WebSocket-Protocol");
+            } else {
+                response.headers().set("Sec-WebSocket-Protocol", sent);
+            }
             actual = null;
             thrown = null;
             hook.getMethod(Hook.RESCUED, String.class).invoke(null, "netty");

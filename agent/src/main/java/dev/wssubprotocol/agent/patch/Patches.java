@@ -1,9 +1,11 @@
 package dev.wssubprotocol.agent.patch;
 
 import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
+import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.agent.netty5.Netty5Patch;
+import dev.wssubprotocol.agent.paho.PahoPatch;
 import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
 import dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Patch;
 
@@ -30,12 +32,23 @@ public final class Patches {
                     ReactorNettyHttp2Patch.PARAMETERS, ReactorNettyHttp2Patch.ADVICE,
                     ReactorNettyHttp2Patch.RELOCATABLE_ROOT),
             Patch.of(Netty5Patch.ID, Netty5Patch.TYPE, Netty5Patch.METHOD, Netty5Patch.PARAMETERS,
-                    Netty5Patch.ADVICE, Netty5Patch.RELOCATABLE_ROOT)));
+                    Netty5Patch.ADVICE, Netty5Patch.RELOCATABLE_ROOT),
+            // one id, two classes: mqttv3 and mqttv5 carry the same handshake code in two packages
+            Patch.of(PahoPatch.ID, PahoPatch.TYPE_V3, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
+                    PahoPatch.RELOCATABLE_ROOT),
+            Patch.of(PahoPatch.ID, PahoPatch.TYPE_V5, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
+                    PahoPatch.RELOCATABLE_ROOT),
+            Patch.of(GrizzlyPatch.ID, GrizzlyPatch.TYPE, GrizzlyPatch.METHOD, GrizzlyPatch.PARAMETERS,
+                    GrizzlyPatch.ADVICE, GrizzlyPatch.RELOCATABLE_ROOT)));
 
     private Patches() {
     }
 
-    /** @throws IllegalArgumentException for an id no patch has */
+    /**
+     * The first patch with this id (an id may cover several classes, e.g. paho-mqtt).
+     *
+     * @throws IllegalArgumentException for an id no patch has
+     */
     public static Patch get(String id) {
         for (Patch patch : ALL) {
             if (patch.id().equals(id)) {

@@ -14,6 +14,7 @@ import scala.collection.immutable.Seq;
  * (looked up by name, so a header the library could not parse counts as present), the method sees an empty
  * offer ({@code Nil}), for which "no header" is the library's own valid answer: every other check still runs, and
  * the application sees no subprotocol. Only the method's argument is replaced; the caller's list is untouched.
+ * With empty=absent, a header whose value is empty or only whitespace is treated the same way.
  */
 public final class PekkoHttpAdvice {
     private PekkoHttpAdvice() {
@@ -23,9 +24,15 @@ public final class PekkoHttpAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static boolean enter(@Advice.Argument(0) HttpResponse response,
                          @Advice.Argument(value = 1, readOnly = false) Seq offered) throws Exception {
-        if (offered == null || offered.isEmpty() || response.getHeader("Sec-WebSocket-Protocol").isPresent()
-                || !Boolean.TRUE.equals(Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
-                .getMethod(Hook.RESCUE, String.class, String.class, String.class)
+        if (offered == null || offered.isEmpty()) {
+            return false;
+        }
+        java.util.Optional<org.apache.pekko.http.javadsl.model.HttpHeader> header = response.getHeader("Sec-WebSocket-Protocol");
+        // a missing header, or (the hook decides: empty=absent) one whose value is empty or only whitespace
+        String hook = !header.isPresent() ? Hook.RESCUE
+                : header.get().value().trim().isEmpty() ? Hook.RESCUE_EMPTY : null;
+        if (hook == null || !Boolean.TRUE.equals(Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader())
+                .getMethod(hook, String.class, String.class, String.class)
                 .invoke(null, "pekko-http", "a server (URI not known here)", offered.mkString(", ")))) {
             return false;
         }

@@ -4,6 +4,7 @@ import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.agent.netty5.Netty5Patch;
+import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
 import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
@@ -37,7 +38,7 @@ class WeaverTest {
     void weavesTheRealClasses() throws Exception {
         // Reactor Netty is not on the test class path: its patch is woven in the integration tests only
         for (String id : new String[] {NettyPatch.ID, JavaWebSocketPatch.ID, PekkoHttpPatch.ID, AkkaHttpPatch.ID,
-                Netty5Patch.ID}) {
+                Netty5Patch.ID, GrizzlyPatch.ID}) {
             Patch p = Patches.get(id);
             byte[] original = PatchesTest.bytes(p.typeName());
             byte[] woven = Weaver.weave(p, "", LOADER, original, LOADER);

@@ -59,13 +59,13 @@ class HostApplicationIT {
         cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=mode=fix"),
                 "bad value 'fix' for option 'mode' (valid: [patch, report])");
         cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=colour=red"),
-                "unknown option 'colour' (valid keys: [patches, exclude, mode, log])");
+                "unknown option 'colour' (valid keys: [patches, exclude, mode, log, empty])");
         cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=patches=netty,jetty"),
                 "unknown patch 'jetty' in option 'patches' (valid: [" + valid + "] or all)");
         cases.put(List.of("-javaagent:" + Fork.AGENT_JAR + "=quiet"),
-                "malformed agent argument 'quiet' (expected key=value; valid keys: [patches, exclude, mode, log])");
+                "malformed agent argument 'quiet' (expected key=value; valid keys: [patches, exclude, mode, log, empty])");
         cases.put(List.of("-Dws.subprotocol.agent.level=debug", "-javaagent:" + Fork.AGENT_JAR),
-                "unknown system property -Dws.subprotocol.agent.level (valid keys: [patches, exclude, mode, log])");
+                "unknown system property -Dws.subprotocol.agent.level (valid keys: [patches, exclude, mode, log, empty])");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> command = new ArrayList<>(List.of(jdk.java().toString()));
             command.addAll(c.getKey());

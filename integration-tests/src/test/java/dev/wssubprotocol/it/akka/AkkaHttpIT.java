@@ -2,12 +2,16 @@ package dev.wssubprotocol.it.akka;
 
 import dev.wssubprotocol.it.driver.AkkaHttpDriver;
 import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.EmptyContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +41,13 @@ class AkkaHttpIT {
                 "`WebSocketUpgradeResponse.chosenSubprotocol()`", "akka-http", "akka.http.impl.engine.ws.Handshake$Client$",
                 AkkaHttpDriver.class, v[3], "Optional.empty");
         String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
-        Contract.check(target, name, jdk, v[2] == null ? Libraries.classpath(http)
-                : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]));
+        List<Path> library = v[2] == null ? Libraries.classpath(http)
+                : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]);
+        Map<String, String> withDefaults = Contract.check(target, name, jdk, library);
+        // 10.0.0 never completes a handshake whose Sec-WebSocket-Protocol is empty (a timeout, without the agent as
+        // with it): the validation the patch changes is not reached, so empty=absent has nothing to rescue there
+        if (!v[1].equals("10.0.0")) {
+            EmptyContract.check(target, jdk, library, withDefaults);
+        }
     }
 }

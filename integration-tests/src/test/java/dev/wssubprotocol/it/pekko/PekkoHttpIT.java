@@ -2,12 +2,15 @@ package dev.wssubprotocol.it.pekko;
 
 import dev.wssubprotocol.it.driver.PekkoHttpDriver;
 import dev.wssubprotocol.it.support.Contract;
+import dev.wssubprotocol.it.support.EmptyContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +36,8 @@ class PekkoHttpIT {
     @ParameterizedTest(name = "Pekko HTTP {0} on {2}")
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {
-        Contract.check(TARGET, name, jdk, Libraries.classpath("org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1],
-                "org.apache.pekko:pekko-stream_" + v[0] + ":" + v[2]));
+        List<Path> library = Libraries.classpath("org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1],
+                "org.apache.pekko:pekko-stream_" + v[0] + ":" + v[2]);
+        EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, name, jdk, library));
     }
 }

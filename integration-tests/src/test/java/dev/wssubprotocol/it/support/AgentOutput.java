@@ -6,7 +6,7 @@ import java.util.List;
 public final class AgentOutput {
     public static final String VERSION = "0.1.0";
     public static final List<String> PATCH_IDS = List.of("netty", "java-websocket", "pekko-http", "akka-http",
-            "reactor-netty-http2", "netty5");
+            "reactor-netty-http2", "netty5", "paho-mqtt", "grizzly-websockets");
     public static final String PREFIX = "[ws-subprotocol-agent] ";
 
     private AgentOutput() {

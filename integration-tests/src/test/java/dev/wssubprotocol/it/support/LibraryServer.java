@@ -5,10 +5,12 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 
 /**
  * A real third-party server: Java-WebSocket's, with its default draft. When a client offers subprotocols it picks
- * none and omits Sec-WebSocket-Protocol, as many servers in the field do. Echoes text messages.
+ * none and omits Sec-WebSocket-Protocol, as many servers in the field do. Echoes text messages; answers binary
+ * messages as MQTT (see {@link MqttResponder}; each message holds whole packets).
  */
 public final class LibraryServer extends WebSocketServer implements AutoCloseable {
     public LibraryServer() throws InterruptedException {
@@ -39,6 +41,16 @@ public final class LibraryServer extends WebSocketServer implements AutoCloseabl
     @Override
     public void onMessage(WebSocket conn, String message) {
         conn.send(message);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        byte[] bytes = new byte[message.remaining()];
+        message.get(bytes);
+        byte[] answer = new MqttResponder().feed(bytes);
+        if (answer.length > 0) {
+            conn.send(answer);
+        }
     }
 
     @Override

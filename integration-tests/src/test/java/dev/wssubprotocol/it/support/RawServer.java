@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * A minimal WebSocket server on 127.0.0.1 whose handshake answer is chosen by the request path, so every case
- * of the contract can be produced exactly. After the handshake it echoes text frames and answers close frames.
+ * of the contract can be produced exactly. After the handshake it echoes text frames and answers close frames;
+ * binary frames are MQTT, answered by a {@link MqttResponder} (for MQTT-over-WebSocket clients).
  * <ul>
  *   <li>{@code /omit}: no Sec-WebSocket-Protocol header</li>
  *   <li>{@code /select-superchat}, {@code /select-chat}, {@code /select-evil}: that value</li>
@@ -91,6 +92,7 @@ public final class RawServer implements AutoCloseable {
     }
 
     private static void echo(DataInputStream in, OutputStream out) throws IOException {
+        MqttResponder mqtt = new MqttResponder();
         while (true) {
             int b0 = in.readUnsignedByte();
             int b1 = in.readUnsignedByte();
@@ -114,6 +116,11 @@ public final class RawServer implements AutoCloseable {
                 writeFrame(out, opcode, payload);
             } else if (opcode == 0x9) {
                 writeFrame(out, 0xA, payload);
+            } else if (opcode == 0x2 || opcode == 0x0) {
+                byte[] answer = mqtt.feed(payload);
+                if (answer.length > 0) {
+                    writeFrame(out, 0x2, answer);
+                }
             }
             if (opcode == 0x8) {
                 return;
