@@ -3,6 +3,7 @@ package dev.wssubprotocol.it.compliant;
 import dev.wssubprotocol.it.driver.JdkHttpClientDriver;
 import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Matrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,8 +14,9 @@ class JdkHttpClientIT {
     static final ComplianceContract.Target TARGET =
             new ComplianceContract.Target(JdkHttpClientDriver.class, "default", "\"\"");
 
+    /** java.net.http is in the JDK from 11 on */
     static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
+        return Matrix.jdksFrom(11);
     }
 
     @ParameterizedTest(name = "java.net.http on {0}")
