@@ -4,6 +4,8 @@ import dev.wssubprotocol.it.driver.JdkHttpClientDriver;
 import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,6 +21,7 @@ class JdkHttpClientIT {
         return Matrix.jdksFrom(11);
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "java.net.http on {0}")
     @MethodSource("jdks")
     void compliant(Jdks.Jdk jdk) {

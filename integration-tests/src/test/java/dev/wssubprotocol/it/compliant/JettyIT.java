@@ -9,6 +9,8 @@ import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import dev.wssubprotocol.it.support.Matrix;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,6 +56,7 @@ class JettyIT {
                 java(17, "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.14"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("nativeClients")
     void nativeClient(String coordinate, Jdks.Jdk jdk) {
@@ -90,6 +93,7 @@ class JettyIT {
                 java(17, "org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.14", ee11));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("jsrClients")
     void jsrClient(String coordinate, String container, Jdks.Jdk jdk) {

@@ -6,6 +6,8 @@ import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import dev.wssubprotocol.it.support.Matrix;
 import dev.wssubprotocol.it.support.Relocation;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,7 @@ class ShadedNettyIT {
                 java(8, "org.apache.hbase.thirdparty:hbase-shaded-netty:4.1.12", "org/apache/hbase/thirdparty/"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("copies")
     void contract(String artifact, String prefix, Jdks.Jdk jdk) {

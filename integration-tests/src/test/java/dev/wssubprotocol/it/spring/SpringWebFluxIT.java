@@ -5,6 +5,8 @@ import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +33,7 @@ class SpringWebFluxIT {
         return Matrix.of(java(17, "6.2.19", "1.2.18"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Spring WebFlux {0} (Reactor Netty {1}) on {2}")
     @MethodSource("versions")
     void contract(String version, String reactorNetty, Jdks.Jdk jdk) {
