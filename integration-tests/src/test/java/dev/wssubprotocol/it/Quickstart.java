@@ -16,7 +16,9 @@ public final class Quickstart {
         try (RawServer server = new RawServer()) {
             List<Path> classpath = new ArrayList<>(List.of(Fork.DRIVERS));
             classpath.addAll(Libraries.classpath("io.netty:netty-codec-http:4.1.140.Final"));
-            Jdks.Jdk jdk = Jdks.all().get(0);
+            // the JDK running this (the README's sample names it), not the oldest one found
+            Jdks.Jdk jdk = Jdks.all().stream().filter(j -> j.major() == Runtime.version().feature()).findFirst()
+                    .orElseThrow();
             System.out.println("A server on " + server.base() + " selects no subprotocol and omits the header.");
             System.out.println("Netty 4.1.140.Final client offering \"chat, superchat\", " + jdk + ":");
             for (String agent : new String[] {null, ""}) {

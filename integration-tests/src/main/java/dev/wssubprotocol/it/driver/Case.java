@@ -1,5 +1,7 @@
 package dev.wssubprotocol.it.driver;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -39,7 +41,8 @@ public enum Case {
     }
 
     public List<String> offerList() {
-        return offer == null ? List.of() : List.of(offer.split(",\\s*"));
+        return offer == null ? Collections.<String>emptyList()
+                : Collections.unmodifiableList(Arrays.asList(offer.split(",\\s*")));
     }
 
     public String uri(String rawBase, String libraryBase) {

@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,8 +33,10 @@ public final class Vertx3Driver extends Driver {
     @Override
     protected String exchange(Case c, String uri, String mode) throws Exception {
         URI target = URI.create(uri);
-        WebSocketConnectOptions options = new WebSocketConnectOptions(
-                new JsonObject(Map.of("host", target.getHost(), "port", target.getPort())))
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("host", target.getHost());
+        address.put("port", target.getPort());
+        WebSocketConnectOptions options = new WebSocketConnectOptions(new JsonObject(address))
                 .setURI(target.getRawPath());
         if (c.offer != null) {
             options.setSubProtocols(c.offerList());

@@ -3,6 +3,9 @@ package dev.wssubprotocol.it.compliant;
 import dev.wssubprotocol.it.driver.JdkHttpClientDriver;
 import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Jdks;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,10 +16,12 @@ class JdkHttpClientIT {
     static final ComplianceContract.Target TARGET =
             new ComplianceContract.Target(JdkHttpClientDriver.class, "default", "\"\"");
 
+    /** java.net.http is in the JDK from 11 on */
     static List<Jdks.Jdk> jdks() {
-        return Jdks.all();
+        return Matrix.jdksFrom(11);
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "java.net.http on {0}")
     @MethodSource("jdks")
     void compliant(Jdks.Jdk jdk) {

@@ -7,7 +7,10 @@ import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.DriverCompiler;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /**
  * Jetty's clients, oldest and newest of 9.4, 10, 11, 12.0 and 12.1: the native WebSocketClient, and the JSR-356
@@ -37,20 +42,21 @@ class JettyIT {
     static Path compiled;
 
     static Stream<Arguments> nativeClients() {
-        return Stream.of(
-                        "org.eclipse.jetty.websocket:websocket-client:9.4.0.v20161208",
-                        "org.eclipse.jetty.websocket:websocket-client:9.4.58.v20250814",
-                        "org.eclipse.jetty.websocket:websocket-jetty-client:10.0.0",
-                        "org.eclipse.jetty.websocket:websocket-jetty-client:10.0.25",
-                        "org.eclipse.jetty.websocket:websocket-jetty-client:11.0.0",
-                        "org.eclipse.jetty.websocket:websocket-jetty-client:11.0.26",
-                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.0",
-                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.35",
-                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.0",
-                        "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.14")
-                .flatMap(c -> Jdks.all().stream().map(jdk -> Arguments.of(c, jdk)));
+        // Minimum Java: class files for Java 8 (9.4), 11 (10, 11) and 17 (12), Jetty's documented baselines
+        return Matrix.of(
+                java(8, "org.eclipse.jetty.websocket:websocket-client:9.4.0.v20161208"),
+                java(8, "org.eclipse.jetty.websocket:websocket-client:9.4.58.v20250814"),
+                java(11, "org.eclipse.jetty.websocket:websocket-jetty-client:10.0.0"),
+                java(11, "org.eclipse.jetty.websocket:websocket-jetty-client:10.0.25"),
+                java(11, "org.eclipse.jetty.websocket:websocket-jetty-client:11.0.0"),
+                java(11, "org.eclipse.jetty.websocket:websocket-jetty-client:11.0.26"),
+                java(17, "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.0"),
+                java(17, "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.35"),
+                java(17, "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.0"),
+                java(17, "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.1.14"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("nativeClients")
     void nativeClient(String coordinate, Jdks.Jdk jdk) {
@@ -73,20 +79,21 @@ class JettyIT {
         String jakarta11Late = "org.eclipse.jetty.websocket.jakarta.client.internal.JakartaWebSocketClientContainer";
         String ee10 = "org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientContainer";
         String ee11 = "org.eclipse.jetty.ee11.websocket.jakarta.client.JakartaWebSocketClientContainer";
-        return Stream.of(
-                        new String[] {"org.eclipse.jetty.websocket:javax-websocket-client-impl:9.4.0.v20161208", javax},
-                        new String[] {"org.eclipse.jetty.websocket:javax-websocket-client-impl:9.4.58.v20250814", javax},
-                        new String[] {"org.eclipse.jetty.websocket:websocket-javax-client:10.0.0", javax10},
-                        new String[] {"org.eclipse.jetty.websocket:websocket-javax-client:10.0.26", javax10},
-                        new String[] {"org.eclipse.jetty.websocket:websocket-jakarta-client:11.0.0", jakarta11},
-                        new String[] {"org.eclipse.jetty.websocket:websocket-jakarta-client:11.0.26", jakarta11Late},
-                        new String[] {"org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jakarta-client:12.0.0", ee10},
-                        new String[] {"org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jakarta-client:12.0.36", ee10},
-                        new String[] {"org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.3", ee11},
-                        new String[] {"org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.14", ee11})
-                .flatMap(c -> Jdks.all().stream().map(jdk -> Arguments.of(c[0], c[1], jdk)));
+        // Minimum Java: as for the native client
+        return Matrix.of(
+                java(8, "org.eclipse.jetty.websocket:javax-websocket-client-impl:9.4.0.v20161208", javax),
+                java(8, "org.eclipse.jetty.websocket:javax-websocket-client-impl:9.4.58.v20250814", javax),
+                java(11, "org.eclipse.jetty.websocket:websocket-javax-client:10.0.0", javax10),
+                java(11, "org.eclipse.jetty.websocket:websocket-javax-client:10.0.26", javax10),
+                java(11, "org.eclipse.jetty.websocket:websocket-jakarta-client:11.0.0", jakarta11),
+                java(11, "org.eclipse.jetty.websocket:websocket-jakarta-client:11.0.26", jakarta11Late),
+                java(17, "org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jakarta-client:12.0.0", ee10),
+                java(17, "org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jakarta-client:12.0.36", ee10),
+                java(17, "org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.3", ee11),
+                java(17, "org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jakarta-client:12.1.14", ee11));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("jsrClients")
     void jsrClient(String coordinate, String container, Jdks.Jdk jdk) {

@@ -5,11 +5,16 @@ import dev.wssubprotocol.it.driver.JavaxWebSocketDriver;
 import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /**
  * Tomcat's JSR-356 client (tomcat-websocket, with tomcat-api, which it needs at run time but does not declare):
@@ -19,10 +24,17 @@ class TomcatIT {
     static final String CONTAINER = "CONTAINER org.apache.tomcat.websocket.WsWebSocketContainer";
 
     static Stream<Arguments> versions() {
-        return Stream.of("9.0.1", "9.0.117", "10.1.0", "10.1.48", "11.0.1", "11.0.18")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // Minimum Java: class files for Java 8 (9.0), 11 (10.1) and 17 (11.0), Tomcat's documented baselines
+        return Matrix.of(
+                java(8, "9.0.1"),
+                java(8, "9.0.117"),
+                java(11, "10.1.0"),
+                java(11, "10.1.48"),
+                java(17, "11.0.1"),
+                java(17, "11.0.18"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Tomcat {0} on {1}")
     @MethodSource("versions")
     void compliant(String version, Jdks.Jdk jdk) {

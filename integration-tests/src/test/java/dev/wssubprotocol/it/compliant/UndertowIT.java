@@ -5,11 +5,16 @@ import dev.wssubprotocol.it.driver.JavaxWebSocketDriver;
 import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /**
  * Undertow's JSR-356 client (undertow-websockets-jsr, its default container): oldest and newest of 2.2 (javax)
@@ -19,10 +24,15 @@ class UndertowIT {
     static final String CONTAINER = "CONTAINER io.undertow.websockets.jsr.ServerWebSocketContainer";
 
     static Stream<Arguments> versions() {
-        return Stream.of("2.2.0.Final", "2.2.38.Final", "2.3.0.Final", "2.3.24.Final")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // Minimum Java: 2.2 is Java 8 class files, 2.3 Java 11
+        return Matrix.of(
+                java(8, "2.2.0.Final"),
+                java(8, "2.2.38.Final"),
+                java(11, "2.3.0.Final"),
+                java(11, "2.3.24.Final"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Undertow {0} on {1}")
     @MethodSource("versions")
     void compliant(String version, Jdks.Jdk jdk) {

@@ -6,6 +6,9 @@ import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /** Netty's own client, plain handshaker and WebSocketClientProtocolHandler, oldest to newest line. */
 class NettyIT {
@@ -23,12 +28,20 @@ class NettyIT {
             NettyDriver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {
-        // 4.0.24: the oldest supported; 4.1.53 -> 4.1.54: the exception type changes (WebSocketClientHandshakeException)
-        return Stream.of("4.0.24.Final", "4.0.56.Final", "4.1.0.Final", "4.1.53.Final", "4.1.54.Final", "4.1.140.Final",
-                        "4.2.20.Final")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // 4.0.24: the oldest supported; 4.1.53 -> 4.1.54: the exception type changes (WebSocketClientHandshakeException).
+        // Minimum Java: 4.0 and 4.1 are class files for Java 6; 4.2's are Java 8 (netty-common's shaded JCTools
+        // VarHandle queues are Java 11 class files, which it loads only on 9 and later).
+        return Matrix.of(
+                java(8, "4.0.24.Final"),
+                java(8, "4.0.56.Final"),
+                java(8, "4.1.0.Final"),
+                java(8, "4.1.53.Final"),
+                java(8, "4.1.54.Final"),
+                java(8, "4.1.140.Final"),
+                java(8, "4.2.20.Final"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Netty {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {

@@ -4,7 +4,10 @@ import dev.wssubprotocol.it.driver.Netty5Driver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
 import dev.wssubprotocol.it.support.Relocation;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /** Netty 5 ({@code io.netty5}), every alpha released there, plain handshaker and WebSocketClientProtocolHandler. */
 class Netty5IT {
@@ -23,10 +28,14 @@ class Netty5IT {
             Netty5Driver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {
-        return Stream.of("5.0.0.Alpha3", "5.0.0.Alpha4", "5.0.0.Alpha5")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // Minimum Java: every alpha is Java 11 class files
+        return Matrix.of(
+                java(11, "5.0.0.Alpha3"),
+                java(11, "5.0.0.Alpha4"),
+                java(11, "5.0.0.Alpha5"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Netty {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {

@@ -5,6 +5,9 @@ import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /**
  * Pekko HTTP's Java WebSocket client, oldest to newest release on Maven Central, for Scala 2.13 and 3. Each
@@ -25,14 +30,24 @@ class PekkoHttpIT {
             PekkoHttpDriver.class, "default", "Optional.empty");
 
     static Stream<Arguments> versions() {
-        // scala binary version, pekko-http-core version, pekko-stream version
-        return Stream.of(
-                        new String[] {"2.13", "1.0.0", "1.0.1"},
-                        new String[] {"2.13", "1.3.0", "1.1.5"},
-                        new String[] {"3", "1.3.0", "1.1.5"})
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v[1] + " (_" + v[0] + ")", v, jdk)));
+        // Minimum Java: Java 8 class files (pekko-stream 1.0 and 1.1 also hold a few Java 11 ones, its
+        // java.util.concurrent.Flow adapters, loaded only when an application asks for them); Pekko 1.x documents
+        // Java 8 as supported.
+        return Matrix.of(
+                pekko(8, "2.13", "1.0.0", "1.0.1"),
+                pekko(8, "2.13", "1.3.0", "1.1.5"),
+                pekko(8, "3", "1.3.0", "1.1.5"));
     }
 
+    /**
+     * @param scala  the Scala binary version
+     * @param stream the pekko-stream version
+     */
+    static Matrix.Version pekko(int minJava, String scala, String http, String stream) {
+        return java(minJava, http + " (_" + scala + ")", new String[] {scala, http, stream});
+    }
+
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Pekko HTTP {0} on {2}")
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {

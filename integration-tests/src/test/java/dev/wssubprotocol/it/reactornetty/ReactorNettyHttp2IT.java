@@ -4,11 +4,16 @@ import dev.wssubprotocol.it.driver.ReactorNettyDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /**
  * Reactor Netty's WebSockets over HTTP/2 (RFC 8441), its own handshaker: the first release that has it (1.2.5),
@@ -24,10 +29,15 @@ class ReactorNettyHttp2IT {
             ReactorNettyDriver.class, "http2", "null");
 
     static Stream<Arguments> versions() {
-        return Stream.of("1.2.5", "1.2.18", "1.3.7")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // Minimum Java: Java 8 class files, Reactor Netty and Reactor Core alike (1.3's Netty 4.2 also holds a few
+        // Java 11 class files, which it loads only on 9 and later)
+        return Matrix.of(
+                java(8, "1.2.5"),
+                java(8, "1.2.18"),
+                java(8, "1.3.7"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Reactor Netty {0} over HTTP/2 on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {

@@ -4,11 +4,16 @@ import dev.wssubprotocol.it.driver.SpringWebFluxDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /**
  * Spring WebFlux's ReactorNettyWebSocketClient (on Reactor Netty, on Netty's handshaker): the newest 6.2 release,
@@ -24,10 +29,11 @@ class SpringWebFluxIT {
             SpringWebFluxDriver.class, "default", "null");
 
     static Stream<Arguments> versions() {
-        return Stream.of(Arguments.of("6.2.19", "1.2.18"))
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v.get()[0], v.get()[1], jdk)));
+        // Minimum Java: Spring Framework 6 is Java 17 class files (its documented baseline)
+        return Matrix.of(java(17, "6.2.19", "1.2.18"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Spring WebFlux {0} (Reactor Netty {1}) on {2}")
     @MethodSource("versions")
     void contract(String version, String reactorNetty, Jdks.Jdk jdk) {

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -68,8 +70,7 @@ public final class Compatibility {
             List<Row> group = entry.getValue();
             String versions = group.stream().map(Row::version).distinct().sorted(Compatibility::compareVersions)
                     .collect(Collectors.joining(", "));
-            String jdks = new TreeSet<>(group.stream().map(Row::jdk).toList()).stream().map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            String jdks = jdks(group);
             Row first = group.get(0);
             String strict = cell(group, Row::strict, "yes", "no");
             String fixed = first.strict() ? cell(group, Row::fixed, "fixed", "NOT fixed") : "already accepts it; left untouched";
@@ -78,6 +79,35 @@ public final class Compatibility {
                     .append(" | ").append(strict).append(" | ").append(fixed).append(" | ").append(sees).append(" |\n");
         }
         return table.toString();
+    }
+
+    /**
+     * The JDKs a library's rows ran on; when its versions start on different JDKs (each runs from the oldest Java
+     * it supports), those that start later are named with the JDK they start on, e.g.
+     * "8, 11, 17, 21, 25 (from 11: 10.0.0, 10.0.26; from 17: 12.0.0)".
+     */
+    static String jdks(List<Row> group) {
+        String all = join(new TreeSet<>(group.stream().map(Row::jdk).toList()));
+        Map<String, TreeSet<Integer>> byVersion = new LinkedHashMap<>();
+        group.stream().sorted(Comparator.comparing(Row::version, Compatibility::compareVersions))
+                .forEach(r -> byVersion.computeIfAbsent(r.version(), k -> new TreeSet<>()).add(r.jdk()));
+        // each version on its own JDK only (the JDK's own client): the list says it all
+        if (byVersion.values().stream().allMatch(set -> set.size() == 1)) {
+            return all;
+        }
+        Map<Integer, List<String>> byFirst = new TreeMap<>();
+        byVersion.forEach((version, set) -> byFirst.computeIfAbsent(set.first(), k -> new ArrayList<>()).add(version));
+        if (byFirst.size() == 1) {
+            return all;
+        }
+        List<String> later = new ArrayList<>();
+        byFirst.entrySet().stream().skip(1).forEach(e -> later.add("from " + e.getKey() + ": "
+                + String.join(", ", e.getValue())));
+        return all + " (" + String.join("; ", later) + ")";
+    }
+
+    private static String join(Collection<Integer> majors) {
+        return majors.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String cell(List<Row> group, java.util.function.Predicate<Row> test, String yes, String no) {

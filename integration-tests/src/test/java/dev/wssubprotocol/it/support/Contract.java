@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.function.Executable;
 
@@ -24,6 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class Contract {
     private static final RawServer RAW;
     private static final LibraryServer LIBRARY;
+    /** Starts and waits for the forked JVMs without the agent. */
+    private static final ExecutorService FORKS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "fork-without-agent");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     static {
         try {
@@ -147,9 +155,10 @@ public final class Contract {
 
     static Runs runs(Jdks.Jdk jdk, List<Path> classpath, String driver, String modes) {
         String[] args = serverArgs(modes);
+        // a thread of its own: the common pool has one thread on a 2-core machine, and two tests run at once
         CompletableFuture<Fork.Result> plain = CompletableFuture.supplyAsync(
-                () -> Fork.run(jdk, null, classpath, driver, args));
-        Fork.Result withAgent = Fork.run(jdk, "", classpath, driver, args);
+                () -> Fork.run(jdk, Fork.CLIENT_COMPILER_ONLY, null, classpath, driver, args), FORKS);
+        Fork.Result withAgent = Fork.run(jdk, Fork.CLIENT_COMPILER_ONLY, "", classpath, driver, args);
         return new Runs(plain.join(), withAgent);
     }
 

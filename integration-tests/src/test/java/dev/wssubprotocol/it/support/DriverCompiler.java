@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Compiles a driver whose library reuses the class names of another library version on the module's compile class
  * path (Jetty 9.4 to 11 and Jetty 12), against the library version it is going to run with. The source is a test
- * resource; it is compiled with the drivers' folder (for {@code Driver} and {@code Case}) and the library.
+ * resource; it is compiled with the drivers' folder (for {@code Driver} and {@code Case}) and the library, for Java 8
+ * like the other drivers (it runs in the forked JVMs, on every tested JDK).
  */
 public final class DriverCompiler {
     private DriverCompiler() {
@@ -42,7 +43,7 @@ public final class DriverCompiler {
             classpath.add(Fork.DRIVERS);
             classpath.addAll(library);
             Path classes = Files.createDirectories(out.resolveSibling(out.getFileName() + ".tmp"));
-            List<String> args = List.of("--release", "17", "-proc:none", "-nowarn", "-d", classes.toString(),
+            List<String> args = List.of("--release", "8", "-proc:none", "-nowarn", "-d", classes.toString(),
                     "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
                     source.toString());
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

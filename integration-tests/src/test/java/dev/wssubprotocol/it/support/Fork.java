@@ -40,6 +40,21 @@ public final class Fork {
         return exec(command(jdk, agentOptions, classpath, mainClass, args));
     }
 
+    /** @param jvmOptions options put before the agent's, e.g. {@link #CLIENT_COMPILER_ONLY} */
+    public static Result run(Jdks.Jdk jdk, List<String> jvmOptions, String agentOptions, List<Path> classpath,
+                             String mainClass, String... args) {
+        List<String> command = command(jdk, agentOptions, classpath, mainClass, args);
+        command.addAll(1, jvmOptions);
+        return exec(command);
+    }
+
+    /**
+     * For the contract's short-lived drivers: JIT compilation by C1 only. The contract compares what the client
+     * reports and throws, which no compiler tier changes; C2 spends about a quarter of these JVMs' CPU time
+     * (measured on Netty, Akka HTTP, Pekko HTTP and Jetty drivers) on code that runs a few times.
+     */
+    public static final List<String> CLIENT_COMPILER_ONLY = List.of("-XX:TieredStopAtLevel=1");
+
     public static List<String> command(Jdks.Jdk jdk, String agentOptions, List<Path> classpath, String mainClass,
                                        String... args) {
         List<String> command = new ArrayList<>();

@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A driver compiled against one package layout, moved onto another: every type reference that starts with one of
@@ -27,6 +29,9 @@ public final class Relocation {
     /** Beside the drivers' own class files: target/relocated-drivers. */
     private static final Path ROOT = Fork.DRIVERS.toAbsolutePath().normalize().resolveSibling("relocated-drivers");
 
+    /** The directories written by this run (the drivers' class files may change between runs, never within one). */
+    private static final Set<Path> done = new HashSet<>();
+
     private Relocation() {
     }
 
@@ -38,6 +43,10 @@ public final class Relocation {
     public static synchronized Path driver(Class<? extends Driver> driver, Map<String, String> moves) {
         Map<String, String> ordered = new LinkedHashMap<>(moves);
         Path dir = ROOT.resolve(driver.getSimpleName() + "-" + Integer.toHexString(ordered.toString().hashCode()));
+        if (done.contains(dir)) {
+            // written once per run: a forked JVM of a test running concurrently may be reading these class files
+            return dir;
+        }
         String simple = driver.getSimpleName();
         Path source = Fork.DRIVERS.resolve(driver.getPackageName().replace('.', '/'));
         Path target = dir.resolve(driver.getPackageName().replace('.', '/'));
@@ -69,6 +78,7 @@ public final class Relocation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        done.add(dir);
         return dir;
     }
 

@@ -4,11 +4,16 @@ import dev.wssubprotocol.it.driver.VertxDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /** Vert.x core's WebSocketClient (on Netty's handshaker): the 4.5 line and the newest 5.x release. */
 class VertxIT {
@@ -18,10 +23,13 @@ class VertxIT {
             VertxDriver.class, "default", "null");
 
     static Stream<Arguments> versions() {
-        return Stream.of("4.5.36", "5.2.3")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // Minimum Java: 4.5 is Java 8 class files, 5.x Java 11
+        return Matrix.of(
+                java(8, "4.5.36"),
+                java(11, "5.2.3"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Vert.x {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {

@@ -4,11 +4,16 @@ import dev.wssubprotocol.it.driver.Vertx3Driver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import dev.wssubprotocol.it.support.Matrix;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static dev.wssubprotocol.it.support.Matrix.java;
 
 /** Vert.x 3 core's HttpClient WebSockets (on Netty's handshaker): the newest 3.9 release. */
 class Vertx3IT {
@@ -18,10 +23,11 @@ class Vertx3IT {
             Vertx3Driver.class, "default", "null");
 
     static Stream<Arguments> versions() {
-        return Stream.of("3.9.16")
-                .flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
+        // Minimum Java: Java 8 class files (Vert.x 3.9 and its Netty 4.1)
+        return Matrix.of(java(8, "3.9.16"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Vert.x {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
