@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class JavaWebSocketHandshakeTest {
     @BeforeAll
     static void activate() {
-        Status.started("test", "patches=java-websocket", false);
+        Status.started("test", "patches=java-websocket", false, false);
     }
 
     @AfterAll

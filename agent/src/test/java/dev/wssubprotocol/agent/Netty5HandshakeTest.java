@@ -38,7 +38,7 @@ class Netty5HandshakeTest {
 
     @BeforeAll
     static void activate() {
-        Status.started("test", "patches=netty5", false);
+        Status.started("test", "patches=netty5", false, false);
     }
 
     @AfterAll

@@ -42,7 +42,7 @@ class NettyHandshakeTest {
 
     @BeforeAll
     static void activate() {
-        Status.started("test", "patches=netty", false);
+        Status.started("test", "patches=netty", false, false);
     }
 
     @AfterAll
