@@ -17,7 +17,7 @@ import java.lang.reflect.Method;
  * {@code Sec-WebSocket-Protocol} header, the advice gives the response the first offered token and calls the method
  * again, once at most ({@link Hook#retry}). If a check fails again, the original exception stands; if the checks
  * pass and the library then fails (no HTTP codec in the pipeline), its exception is thrown and
- * {@code actualSubprotocol} is null. Either way the header is removed again, and a rescued handshake reports
+ * {@code actualSubprotocol} is null. Either way the header is removed again (with empty=absent, an empty value is treated as missing and set back afterwards), and a rescued handshake reports
  * {@code actualSubprotocol} == null.
  * <p>
  * No header type is common to all alphas (see {@link Netty5Patch}), so the header calls go through the return type
@@ -51,7 +51,10 @@ public final class Netty5Advice {
         } catch (NoSuchMethodException alpha3or4) {
             set = api.getMethod("set", CharSequence.class, Object.class);
         }
-        if (api.getMethod("get", CharSequence.class).invoke(headers, "Sec-WebSocket-Protocol") != null) {
+        // a missing header, or (the hook decides: empty=absent) one whose value is empty or only whitespace
+        Object sent = api.getMethod("get", CharSequence.class).invoke(headers, "Sec-WebSocket-Protocol");
+        String retry = sent == null ? Hook.RETRY : sent.toString().trim().isEmpty() ? Hook.RETRY_EMPTY : null;
+        if (retry == null) {
             return;
         }
         String first = null;
@@ -62,7 +65,7 @@ public final class Netty5Advice {
             }
         }
         Class<?> hook = Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader());
-        if (first == null || !Boolean.TRUE.equals(hook.getMethod(Hook.RETRY, String.class, String.class, String.class)
+        if (first == null || !Boolean.TRUE.equals(hook.getMethod(retry, String.class, String.class, String.class)
                 .invoke(null, "netty5", String.valueOf(handshaker.uri()), offered))) {
             return;
         }
@@ -71,14 +74,22 @@ public final class Netty5Advice {
             try {
                 handshaker.finishHandshake(channel, response);
             } catch (Throwable again) {
-                remove.invoke(headers, "Sec-WebSocket-Protocol");
+                if (sent == null) {
+                    remove.invoke(headers, "Sec-WebSocket-Protocol");
+                } else {
+                    set.invoke(headers, "Sec-WebSocket-Protocol", sent);
+                }
                 if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
                     actual = null;
                     thrown = again;
                 }
                 return;
             }
-            remove.invoke(headers, "Sec-WebSocket-Protocol");
+            if (sent == null) {
+                remove.invoke(headers, "Sec-WebSocket-Protocol");
+            } else {
+                set.invoke(headers, "Sec-WebSocket-Protocol", sent);
+            }
             actual = null;
             thrown = null;
             hook.getMethod(Hook.RESCUED, String.class).invoke(null, "netty5");

@@ -18,7 +18,8 @@ import java.net.URI;
  * {@code sec-websocket-protocol}, the response gets the first offered token and the method is called again, once at
  * most ({@link Hook#retry}). A check that fails again leaves the original exception; a failure after the checks
  * (the handshake already marked complete, no ws-encoder in the pipeline) is thrown with {@code actualSubProtocol}
- * null. The header is removed again either way. The handshaker class is package-private, so the advice binds it
+ * null. The header is removed again either way (with empty=absent, an empty value is treated as missing and set
+ * back afterwards). The handshaker class is package-private, so the advice binds it
  * as Object and calls the method by reflection, from inside the class itself (where the method is accessible); it
  * uses only Netty's String-keyed header methods.
  */
@@ -37,8 +38,13 @@ public final class ReactorNettyHttp2Advice {
                      @Advice.FieldValue("handshakeComplete") boolean complete,
                      @Advice.FieldValue(value = "actualSubProtocol", readOnly = false) String actual)
             throws Exception {
-        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)
-                || response.headers().get("Sec-WebSocket-Protocol") != null) {
+        if (thrown == null || offered == null || !(thrown instanceof WebSocketHandshakeException)) {
+            return;
+        }
+        // a missing header, or (the hook decides: empty=absent) one whose value is empty or only whitespace
+        String sent = response.headers().get("Sec-WebSocket-Protocol");
+        String retry = sent == null ? Hook.RETRY : sent.trim().isEmpty() ? Hook.RETRY_EMPTY : null;
+        if (retry == null) {
             return;
         }
         String first = null;
@@ -50,7 +56,7 @@ public final class ReactorNettyHttp2Advice {
         }
         Method again = handshaker.getClass().getDeclaredMethod("finishHandshake", Channel.class, HttpResponse.class);
         Class<?> hook = Class.forName(Hook.CLASS_NAME, true, ClassLoader.getSystemClassLoader());
-        if (first == null || !Boolean.TRUE.equals(hook.getMethod(Hook.RETRY, String.class, String.class, String.class)
+        if (first == null || !Boolean.TRUE.equals(hook.getMethod(retry, String.class, String.class, String.class)
                 .invoke(null, "reactor-netty-http2", String.valueOf(uri), offered))) {
             return;
         }
@@ -59,14 +65,22 @@ public final class ReactorNettyHttp2Advice {
             try {
                 again.invoke(handshaker, channel, response);
             } catch (InvocationTargetException failed) {
-                response.headers().remove("Sec-WebSocket-Protocol");
+                if (sent == null) {
+                    response.headers().remove("Sec-WebSocket-Protocol");
+                } else {
+                    response.headers().set("Sec-WebSocket-Protocol", sent);
+                }
                 if (complete) { // past the checks (the field is read now), the library failed later
                     actual = null;
                     thrown = failed.getCause();
                 }
                 return;
             }
-            response.headers().remove("Sec-WebSocket-Protocol");
+            if (sent == null) {
+                response.headers().remove("Sec-WebSocket-Protocol");
+            } else {
+                response.headers().set("Sec-WebSocket-Protocol", sent);
+            }
             actual = null;
             thrown = null;
             hook.getMethod(Hook.RESCUED, String.class).invoke(null, "reactor-netty-http2");

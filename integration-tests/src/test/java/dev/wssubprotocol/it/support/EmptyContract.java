@@ -30,7 +30,13 @@ public final class EmptyContract {
      */
     public static void check(Contract.Target target, Jdks.Jdk jdk, List<Path> library,
                              Map<String, String> withDefaults) {
-        List<Path> classpath = new ArrayList<>();
+        check(target, jdk, library, List.of(), withDefaults);
+    }
+
+    /** @param driverFirst class path entries put before the drivers, as for {@link Contract#check} */
+    public static void check(Contract.Target target, Jdks.Jdk jdk, List<Path> library, List<Path> driverFirst,
+                             Map<String, String> withDefaults) {
+        List<Path> classpath = new ArrayList<>(driverFirst);
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
         Fork.Result run = Fork.run(jdk, "empty=absent", classpath, target.driver().getName(),
