@@ -33,8 +33,8 @@ final class AttachCommand {
         String options = args.get("--options");
         Jvms jvms = Cli.jvms("attach" + (options == null ? "" : " --options '" + options + "'"));
         List<String> pids = Cli.targets(args, jvms);
-        String jar = Cli.agentJar();
-        return Cli.each(pids, pid -> jvms.with(pid, (vm, before) -> {
+        return Cli.each(options == null ? java.util.Arrays.asList("attach")
+                : java.util.Arrays.asList("attach", "--options", options), pids, pid -> jvms.with(pid, (vm, before) -> {
             Jvms.Jvm jvm = new Jvms.Jvm(pid, null, before);
             if (jvm.agent.active()) {
                 return Cli.describe(jvm) + ": already active, nothing changed"
@@ -42,7 +42,7 @@ final class AttachCommand {
                         + "; " + Cli.agentSummary(jvm.agent);
             }
             try {
-                vm.loadAgent(jar, options);
+                vm.loadAgent(jvms.jarFor(pid), options);
             } catch (Failure f) {
                 throw new Failure("the JVM did not load the agent: " + f.getMessage());
             }

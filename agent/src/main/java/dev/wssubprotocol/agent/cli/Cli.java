@@ -85,9 +85,24 @@ public final class Cli {
 
     /** Runs an action for each pid: a stdout line for each success, a stderr line for each failure. */
     static int each(List<String> pids, Action action, PrintStream out, PrintStream err) {
+        return each(null, pids, action, out, err);
+    }
+
+    /**
+     * The same; run as root, and given the command line ({@code command}, without pids) to repeat, an action on a
+     * JVM of another user runs in a child process as that user ({@link AsUser}).
+     */
+    static int each(List<String> command, List<String> pids, Action action, PrintStream out, PrintStream err) {
         int failed = 0;
         for (String pid : pids) {
             try {
+                Target target = command == null || !pid.matches("[0-9]+") ? null : Target.of(pid);
+                if (target != null && target.uid > 0 && Target.currentUid() == 0) {
+                    if (!AsUser.run(pid, target, agentJar(), command, out, err)) {
+                        failed++;
+                    }
+                    continue;
+                }
                 out.println(action.run(pid));
             } catch (Failure f) {
                 err.println("error: pid " + pid + ": " + f.getMessage());
@@ -122,7 +137,11 @@ public final class Cli {
 
     /** The JVMs, for a command whose own command line (without pids) is {@code commandLine}. */
     static Jvms jvms(String commandLine) throws Failure {
-        return new Jvms(Attach.load(), agentJar(), commandLine);
+        Attach attach = Attach.load();
+        if (attach == null && !SocketAttach.available()) {
+            throw new Failure(Attach.unavailable());
+        }
+        return new Jvms(attach, agentJar(), commandLine);
     }
 
     /** The jar this command runs from: the file the attached JVMs load. */

@@ -39,7 +39,7 @@ public enum Case {
     }
 
     public List<String> offerList() {
-        return offer == null ? List.of() : List.of(offer.split(",\\s*"));
+        return offer == null ? java.util.Collections.<String>emptyList() : java.util.Arrays.asList(offer.split(",\\s*"));
     }
 
     public String uri(String rawBase, String libraryBase) {

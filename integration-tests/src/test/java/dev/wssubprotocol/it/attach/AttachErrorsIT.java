@@ -32,7 +32,7 @@ class AttachErrorsIT {
     }
 
     static TargetJvm idle(Jdks.Jdk jdk, String... jvmOptions) {
-        return TargetJvm.start(jdk, List.of(jvmOptions), List.of(Fork.DRIVERS), IdleTarget.class.getName());
+        return TargetJvm.start(jdk, List.of(jvmOptions), List.of(TargetClasses.drivers()), IdleTarget.class.getName());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,7 +166,7 @@ class AttachErrorsIT {
         Path classes = shared.resolve("classes");
         Path idleClass = Paths.get(IdleTarget.class.getName().replace('.', '/') + ".class");
         Files.createDirectories(classes.resolve(idleClass).getParent());
-        Files.copy(Fork.DRIVERS.resolve(idleClass), classes.resolve(idleClass));
+        Files.copy(TargetClasses.drivers().resolve(idleClass), classes.resolve(idleClass));
         try (Stream<Path> files = Files.walk(shared)) {
             for (Path p : files.toList()) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(

@@ -76,7 +76,7 @@ class AttachIT {
 
         List<Path> classpath() {
             List<Path> classpath = new ArrayList<>();
-            classpath.add(Fork.DRIVERS);
+            classpath.add(TargetClasses.drivers());
             classpath.addAll(Libraries.classpath(coordinates));
             return classpath;
         }
@@ -198,7 +198,7 @@ class AttachIT {
     @MethodSource("jdks")
     void listShowsEachJvmWithItsAgentState(Jdks.Jdk jdk) {
         try (TargetJvm attached = Library.NETTY.start(jdk);
-             TargetJvm plain = TargetJvm.start(jdk, List.of(), List.of(Fork.DRIVERS), IdleTarget.class.getName())) {
+             TargetJvm plain = TargetJvm.start(jdk, List.of(), List.of(TargetClasses.drivers()), IdleTarget.class.getName())) {
             attached.send("try");
             assertEquals(0, cli(jdk, "attach", attached.pid).exitCode());
 
@@ -224,7 +224,7 @@ class AttachIT {
     void allWithMainFilters(Jdks.Jdk jdk) {
         String both = "^dev\\.wssubprotocol\\.it\\.driver\\.(AttachTarget|IdleTarget)$";
         try (TargetJvm client = Library.NETTY.start(jdk);
-             TargetJvm idle = TargetJvm.start(jdk, List.of(), List.of(Fork.DRIVERS), IdleTarget.class.getName())) {
+             TargetJvm idle = TargetJvm.start(jdk, List.of(), List.of(TargetClasses.drivers()), IdleTarget.class.getName())) {
             client.send("try");
             Fork.Result attach = cli(jdk, "attach", "--all", "--main", both, "--exclude-main", "IdleTarget$");
             assertEquals(0, attach.exitCode(), attach.describe());
@@ -250,7 +250,7 @@ class AttachIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void commandLineLoadsNoPatchIntoItsOwnJvm(Jdks.Jdk jdk) {
-        try (TargetJvm target = TargetJvm.start(jdk, List.of(), List.of(Fork.DRIVERS), IdleTarget.class.getName())) {
+        try (TargetJvm target = TargetJvm.start(jdk, List.of(), List.of(TargetClasses.drivers()), IdleTarget.class.getName())) {
             Fork.Result attach = TargetJvm.cli(List.of(), jdk, List.of("-verbose:class"), "attach", target.pid);
             assertEquals(0, attach.exitCode(), attach.describe());
             List<String> agentClasses = attach.stdout().stream()

@@ -96,7 +96,17 @@ public final class TargetJvm implements AutoCloseable {
     /** The next line on the target's stdout; fails the test when none comes in time. */
     String next() {
         try {
-            String line = stdout.poll(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String line = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LINE_TIMEOUT_SECONDS);
+            while (line == null && System.nanoTime() < deadline) {
+                boolean alive = process.isAlive();
+                line = stdout.poll(1, TimeUnit.SECONDS);
+                if (line == null && !alive) {
+                    Thread.sleep(200); // its last lines may still be on their way through the pump
+                    line = stdout.poll();
+                    break;
+                }
+            }
             if (line == null) {
                 throw new AssertionError("no line from pid " + pid + " within " + LINE_TIMEOUT_SECONDS
                         + " s (alive: " + process.isAlive() + ")\n" + String.join("\n", stderr));
