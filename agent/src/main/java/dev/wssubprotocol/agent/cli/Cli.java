@@ -33,8 +33,9 @@ public final class Cli {
             + "  scan PATH...          which strict clients an application's jars hold, and whether the agent fixes them\n"
             + "\n"
             + "Exit code: 0 when every JVM ended as asked, 1 when one did not (one line on stderr each), 2 for\n"
-            + "a bad command line (scan has its own: see scan --help). Attaching needs a JDK (not a JRE) and the\n"
-            + "user that runs the JVM.\n";
+            + "a bad command line (scan has its own: see scan --help). Attaching needs a JDK, or on Linux any\n"
+            + "Java 16+ runtime (a JRE too); root attaches to another user's JVM as that user, and to a JVM in a\n"
+            + "container by its host pid.\n";
 
     /** What a command does for one pid: returns its result for stdout or throws why it could not. */
     interface Action {
@@ -56,7 +57,8 @@ public final class Cli {
             if (command.equals("list")) {
                 return ListCommand.run(Args.parse(rest), out, err);
             } else if (command.equals("attach")) {
-                return AttachCommand.run(Args.parse(rest, "--all", "--main=", "--exclude-main=", "--options="), out, err);
+                return AttachCommand.run(Args.parse(rest, "--all", "--main=", "--exclude-main=", "--options=",
+                        "--watch", "--interval="), out, err);
             } else if (command.equals("status")) {
                 return StatusCommand.run(Args.parse(rest), out, err);
             } else if (command.equals("detach")) {

@@ -67,6 +67,11 @@ final class Jvms {
         return listed;
     }
 
+    /** Forgets the JVMs listed so far: the next {@link #listed()} looks again. */
+    void refresh() {
+        listed = null;
+    }
+
     /** The pid as list shows it: with the pid inside its namespace when the JVM runs in a container. */
     static String label(String pid) {
         Target target = Target.of(pid);
@@ -107,6 +112,11 @@ final class Jvms {
                     + " attach listener would end it; nothing was sent; restart it without -Xrs, or with -javaagent:"
                     + agentJar);
         }
+        if (target != null && !target.sameMountNamespace && !SocketAttach.available()) {
+            throw new Failure("the JVM runs in another mount namespace (a container) and this command runs on Java "
+                    + System.getProperty("java.version") + ", which cannot open its attach socket; run it with the java"
+                    + " of Java 16 or later, or inside the container");
+        }
         Vm vm;
         try {
             vm = open(pid, target);
@@ -131,12 +141,7 @@ final class Jvms {
         if (target != null && SocketAttach.available()) {
             return SocketAttach.open(target);
         }
-        if (attach == null) {
-            throw new Failure(Attach.unavailable());
-        }
-        throw new Failure("the JVM runs in another mount namespace (a container) and this command runs on Java "
-                + System.getProperty("java.version") + ", which cannot open its attach socket; run it with the java of"
-                + " Java 16 or later, or inside the container");
+        throw new Failure(Attach.unavailable());
     }
 
     Jvm describe(String pid) throws Failure {

@@ -101,7 +101,7 @@ class AttachIT {
     }
 
     static String head(TargetJvm target, String main, Jdks.Jdk jdk) {
-        return "pid " + target.pid + " (" + main + ", Java " + jdk.major();
+        return "pid " + target.pid + " (" + main + ", Java " + (jdk.major() == 8 ? "1.8.0" : jdk.major() + ".");
     }
 
     @ParameterizedTest(name = "{0} on {1}")
