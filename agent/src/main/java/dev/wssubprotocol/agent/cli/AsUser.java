@@ -65,11 +65,14 @@ final class AsUser {
             copy(process.getInputStream(), out, null).join();
             stderr.join();
             int exit = process.waitFor();
+            boolean ran = false;
             for (String line : errors) {
-                if (line.startsWith("setpriv:") || line.startsWith("Error: ")) {
-                    throw new Failure("could not run the attach as the JVM's user (uid " + target.uid + "): " + line
-                            + "; run this command with a java that user can run");
-                }
+                ran |= line.startsWith("error: ");
+            }
+            if (exit != 0 && !ran && !errors.isEmpty()) {
+                // setpriv, the loader or the java launcher failed: the command line never ran
+                throw new Failure("could not run the attach as the JVM's user (uid " + target.uid + "): "
+                        + errors.get(0) + "; run this command with a java that user can run");
             }
             for (String line : errors) {
                 err.println(line);

@@ -31,12 +31,10 @@ final class Watch {
         final Jvms jvms = Cli.jvms("attach" + (options == null ? "" : " --options '" + options + "'"));
         final CountDownLatch stopped = new CountDownLatch(1);
         final CountDownLatch done = new CountDownLatch(1);
-        final Thread loop = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
             @Override
             public void run() {
-                stopped.countDown();
-                loop.interrupt();
+                stopped.countDown(); // no interrupt: an attach under way finishes, then the loop ends
                 try {
                     done.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException ignored) {
@@ -52,26 +50,13 @@ final class Watch {
         out.flush();
         try {
             while (stopped.getCount() > 0) {
-                jvms.refresh();
-                for (String pid : jvms.select(main, excludeMain)) {
-                    String key = pid + "@" + startTime(pid);
-                    if (stopped.getCount() == 0 || seen.contains(key)) {
-                        continue;
+                try {
+                    attached += round(jvms, seen, main, excludeMain, options, stopped, out, err);
+                } catch (Failure | RuntimeException e) {
+                    if (stopped.getCount() > 0) {
+                        throw e;
                     }
-                    if (JDK_TOOL.matcher(Jvms.mainOf(jvms.listed().get(pid))).find()) {
-                        seen.add(key);
-                        continue;
-                    }
-                    if (ageMillis(pid) < MIN_AGE_MILLIS) {
-                        continue; // next round
-                    }
-                    seen.add(key);
-                    if (Cli.each(AttachCommand.command(options), java.util.Collections.singletonList(pid),
-                            p -> AttachCommand.attach(jvms, p, options), out, err) == Cli.OK) {
-                        attached++;
-                    }
-                    out.flush();
-                    err.flush();
+                    break; // stopping: the JDK refuses some work during shutdown ("Shutdown in progress")
                 }
                 try {
                     stopped.await(intervalMillis, TimeUnit.MILLISECONDS);
@@ -79,12 +64,41 @@ final class Watch {
                     break;
                 }
             }
-            out.println("watch stopped; attached to " + attached + " JVM(s)");
-            out.flush();
             return Cli.OK;
         } finally {
+            out.println("watch stopped; attached to " + attached + " JVM(s)");
+            out.flush();
             done.countDown();
         }
+    }
+
+    /** One look at the JVMs: attaches to those not seen before; returns how many it attached. */
+    private static int round(final Jvms jvms, Set<String> seen, Pattern main, Pattern excludeMain,
+                             final String options, CountDownLatch stopped, PrintStream out, PrintStream err)
+            throws Failure {
+        int attached = 0;
+        jvms.refresh();
+        for (String pid : jvms.select(main, excludeMain)) {
+            String key = pid + "@" + startTime(pid);
+            if (stopped.getCount() == 0 || seen.contains(key)) {
+                continue;
+            }
+            if (JDK_TOOL.matcher(Jvms.mainOf(jvms.listed().get(pid))).find()) {
+                seen.add(key);
+                continue;
+            }
+            if (ageMillis(pid) < MIN_AGE_MILLIS) {
+                continue; // next round
+            }
+            seen.add(key);
+            if (Cli.each(AttachCommand.command(options), java.util.Collections.singletonList(pid),
+                    p -> AttachCommand.attach(jvms, p, options), out, err) == Cli.OK) {
+                attached++;
+            }
+            out.flush();
+            err.flush();
+        }
+        return attached;
     }
 
     private static long interval(String value) throws Args.Usage {
