@@ -119,7 +119,7 @@ class AttachContainerIT {
     @MethodSource("targetJdks")
     void insideWithAJre(Jdks.Jdk jdk) {
         assumeNamespaces();
-        Path jre = JreImages.withoutAttach(17);
+        Path jre = JreImages.withoutAttach();
         try (TargetJvm target = inContainer(jdk, AttachIT.Library.NETTY)) {
             assertTrue(target.send("try").startsWith("TRY FAIL "));
             List<String> inside = List.of("nsenter", "--target", String.valueOf(target.pid), "--pid", "--mount");

@@ -92,7 +92,7 @@ class AttachErrorsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void neverSignalsAJvmThatWouldDie(Jdks.Jdk jdk) throws IOException {
-        Path jre = JreImages.withoutAttach(17).resolve("bin/java");
+        Path jre = JreImages.withoutAttach().resolve("bin/java");
         try (TargetJvm xrs = idle(jdk, "-Xrs"); TargetJvm disabled = idle(jdk, "-XX:+DisableAttachMechanism")) {
             Path socket = Paths.get("/tmp/.java_pid" + xrs.pid);
             assertTrue(Files.exists(socket), "-Xrs: HotSpot opens the attach socket at start-up");
@@ -247,7 +247,7 @@ class AttachErrorsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void runtimeWithoutAttachModule(Jdks.Jdk jdk) {
-        Path java = JreImages.withoutAttach(17).resolve("bin/java");
+        Path java = JreImages.withoutAttach().resolve("bin/java");
         try (TargetJvm target = AttachIT.Library.NETTY.start(jdk)) {
             String original = target.send("try");
             Fork.Result list = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "list");

@@ -62,9 +62,11 @@ class AttachWatchIT {
                 assertTrue(jstat.isAlive());
                 assertTrue(out.stream().noneMatch(l -> l.startsWith("pid " + jstatPid + " ")), out.toString());
             }
-            watch.destroy(); // SIGTERM
+            // SIGTERM, as Kubernetes sends it (Process.destroy would also close the pipes this test reads)
+            assertEquals(0, Fork.exec(List.of("kill", "-TERM", String.valueOf(watch.pid()))).exitCode());
             assertTrue(watch.waitFor(20, TimeUnit.SECONDS), "stopped on SIGTERM");
-            Thread.sleep(200);
+            assertEquals(143, watch.exitValue(), "128 + SIGTERM");
+            Thread.sleep(500);
             assertEquals("watch stopped; attached to 2 JVM(s)", out.get(out.size() - 1), out.toString());
             assertEquals(List.of(), err);
         } finally {

@@ -16,13 +16,25 @@ final class JreImages {
     private JreImages() {
     }
 
+    /** A Java 16+ runtime without jdk.attach, from the JDK that runs the build (17 or later here). */
+    static synchronized Path withoutAttach() {
+        Path home = Paths.get(System.getProperty("java.home"));
+        assumeTrue(Runtime.version().feature() >= 16 && Files.isDirectory(home.resolve("jmods")),
+                "needs the build's JDK to be 16+ with jmods to jlink a runtime");
+        return link(home, Paths.get("target/jre-" + Runtime.version().feature() + "-without-jdk.attach"));
+    }
+
     static synchronized Path withoutAttach(int major) {
         Jdks.Jdk jdk = Jdks.all().stream().filter(j -> j.major() == major && Files.isDirectory(j.home().resolve("jmods")))
                 .findFirst().orElse(null);
         assumeTrue(jdk != null, "needs a JDK " + major + " with jmods to jlink a runtime");
-        Path image = Paths.get("target/jre-" + major + "-without-jdk.attach").toAbsolutePath();
+        return link(jdk.home(), Paths.get("target/jre-" + major + "-without-jdk.attach"));
+    }
+
+    private static Path link(Path jdk, Path relative) {
+        Path image = relative.toAbsolutePath();
         if (!Files.isExecutable(image.resolve("bin/java"))) {
-            Fork.Result jlink = Fork.exec(List.of(jdk.home().resolve("bin/jlink").toString(), "--add-modules",
+            Fork.Result jlink = Fork.exec(List.of(jdk.resolve("bin/jlink").toString(), "--add-modules",
                     "java.base,java.instrument,java.management", "--output", image.toString()));
             assertEquals(0, jlink.exitCode(), jlink.describe());
         }
