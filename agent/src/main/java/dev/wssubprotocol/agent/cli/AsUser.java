@@ -39,7 +39,11 @@ final class AsUser {
                     + " there is no setpriv (util-linux) to run it as that user; run: sudo -u '#" + target.uid + "' "
                     + java() + " -jar " + agentJar + " " + join(command) + " " + pid);
         }
-        Path jar = JarCopy.copy(target.sameMountNamespace ? Paths.get("/tmp") : target.inside("/tmp"), agentJar);
+        if (!target.sameMountNamespace) {
+            JarCopy.copy(target.inside("/tmp"), agentJar); // the copy the JVM loads, made here as root
+        }
+        // the copy the child runs from: in this /tmp, since java resolves /proc/<pid>/root/... to this side's "/"
+        Path jar = JarCopy.copy(Paths.get("/tmp"), agentJar);
         List<String> child = new ArrayList<String>();
         child.add(setpriv);
         child.add("--reuid=" + target.uid);

@@ -46,6 +46,10 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("sun.tools.attach.attachTimeout") == null) {
+            // the JDK's attach API waits 10 s (JDK 9+) for a JVM that does not answer; 5 s is plenty on a live JVM
+            System.setProperty("sun.tools.attach.attachTimeout", "5000");
+        }
         System.exit(run(args, System.out, System.err));
     }
 

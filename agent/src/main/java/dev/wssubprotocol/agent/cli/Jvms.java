@@ -136,6 +136,10 @@ final class Jvms {
      */
     private Vm open(String pid, Target target) throws Failure {
         if (attach != null && (target == null || target.sameMountNamespace)) {
+            if (target != null) {
+                // the trigger file in the JVM's /tmp, not (as the JDK's attach API puts it) in its working directory
+                SocketAttach.ensureListener(target);
+            }
             return attach.open(pid);
         }
         if (target != null && SocketAttach.available()) {

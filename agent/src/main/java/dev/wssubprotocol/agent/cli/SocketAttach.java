@@ -87,48 +87,65 @@ final class SocketAttach {
         public VirtualMachine.ForHotSpot.Connection connect(String processId) throws IOException {
             Path socket = target.socket();
             if (!Files.exists(socket)) {
-                startListener(socket);
+                startListener(target);
             }
             return new Channel(socket);
         }
+    }
 
-        /**
-         * HotSpot starts its attach listener on SIGQUIT when /tmp/.attach_pid&lt;pid&gt; (its own pid) exists and
-         * belongs to its user (or, from JDK 11, root). A JVM that does not catch SIGQUIT (-Xrs) would be killed by
-         * it: it is never signalled.
-         */
-        private void startListener(Path socket) throws IOException {
-            if (!target.catchesSigquit) {
-                throw new Refused("the JVM does not handle SIGQUIT (started with -Xrs?), so the signal that starts"
-                        + " its attach listener would end it; nothing was sent; restart it without -Xrs, or with"
-                        + " -javaagent:" + agentJarName());
-            }
-            Path trigger = target.inside("/tmp/.attach_pid" + target.nsPid);
-            boolean created = false;
+    /**
+     * Starts the JVM's attach listener when its socket is not there yet, as {@link Factory#connect} does; used
+     * before the JDK's attach API too, which would otherwise put its trigger file into the application's working
+     * directory. Works on Java 8 as well (files and a signal only).
+     */
+    static void ensureListener(Target target) throws Failure {
+        if (Files.exists(target.socket())) {
+            return;
+        }
+        try {
+            startListener(target);
+        } catch (IOException e) {
+            throw new Failure(e instanceof Refused ? e.getMessage() : e.toString());
+        }
+    }
+
+    /**
+     * HotSpot starts its attach listener on SIGQUIT when /tmp/.attach_pid&lt;pid&gt; (its own pid) exists and
+     * belongs to its user (or, from JDK 11, root). A JVM that does not catch SIGQUIT (-Xrs) would be killed by
+     * it: it is never signalled.
+     */
+    private static void startListener(Target target) throws IOException {
+        Path socket = target.socket();
+        if (!target.catchesSigquit) {
+            throw new Refused("the JVM does not handle SIGQUIT (started with -Xrs?), so the signal that starts"
+                    + " its attach listener would end it; nothing was sent; restart it without -Xrs, or with"
+                    + " -javaagent:" + agentJarName());
+        }
+        Path trigger = target.inside("/tmp/.attach_pid" + target.nsPid);
+        boolean created = false;
+        try {
             try {
-                try {
-                    Files.createFile(trigger);
-                    created = true;
-                } catch (FileAlreadyExistsException e) {
-                    // another attacher's trigger: it serves this one as well, and it is theirs to remove
-                }
-                signal(target.pid);
-                long deadline = System.currentTimeMillis() + SOCKET_WAIT_MILLIS;
-                while (!Files.exists(socket) && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(50);
-                }
-                if (!Files.exists(socket)) {
-                    throw new Refused("the JVM did not open its attach socket " + socket + " within "
-                            + SOCKET_WAIT_MILLIS / 1000 + " s of SIGQUIT (-XX:+DisableAttachMechanism, or an attach"
-                            + " file that is not its user's?)");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Refused("interrupted while waiting for the JVM's attach socket");
-            } finally {
-                if (created) {
-                    Files.deleteIfExists(trigger);
-                }
+                Files.createFile(trigger);
+                created = true;
+            } catch (FileAlreadyExistsException e) {
+                // another attacher's trigger: it serves this one as well, and it is theirs to remove
+            }
+            signal(target.pid);
+            long deadline = System.currentTimeMillis() + SOCKET_WAIT_MILLIS;
+            while (!Files.exists(socket) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            if (!Files.exists(socket)) {
+                throw new Refused("the JVM did not open its attach socket " + socket + " within "
+                        + SOCKET_WAIT_MILLIS / 1000 + " s of SIGQUIT (-XX:+DisableAttachMechanism, or an attach"
+                        + " file that is not its user's?)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused("interrupted while waiting for the JVM's attach socket");
+        } finally {
+            if (created) {
+                Files.deleteIfExists(trigger);
             }
         }
     }

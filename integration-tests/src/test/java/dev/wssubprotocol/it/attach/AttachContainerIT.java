@@ -114,6 +114,40 @@ class AttachContainerIT {
         }
     }
 
+    /**
+     * A container whose JVM runs as a non-root user (nobody): root on the host attaches as that user, through the
+     * container's /tmp.
+     */
+    @ParameterizedTest(name = "target on {0}")
+    @MethodSource("nonRootTargets")
+    void fromTheHostIntoANonRootContainer(Jdks.Jdk jdk) throws IOException {
+        assumeNamespaces();
+        Jdks.Jdk readable = OtherUser.readable(jdk);
+        List<Path> classpath = OtherUser.readableClasspath("container-classes-" + jdk.major(),
+                AttachIT.Library.NETTY.classpath());
+        List<String> prefix = new ArrayList<>(CONTAINER);
+        prefix.addAll(OtherUser.setpriv());
+        Jdks.Jdk host = jdk(17).orElseThrow();
+        try (TargetJvm target = TargetJvm.start(prefix, readable, List.of(), classpath, AttachTarget.class.getName(),
+                AttachIT.Library.NETTY.driver.getName(), AttachIT.RAW.base() + "/omit")) {
+            assertEquals("nobody", Files.getOwner(Paths.get("/proc/" + target.pid)).getName());
+            assertTrue(target.send("try").startsWith("TRY FAIL "));
+            Fork.Result attach = TargetJvm.cli(host, "attach", target.pid);
+            assertEquals(0, attach.exitCode(), attach.describe());
+            assertEquals(List.of(), attach.stderr(), attach.describe());
+            assertTrue(attach.stdout().get(0).contains("): attached; active " + AttachIT.VERSION), attach.describe());
+            assertEquals(AttachIT.Library.NETTY.rescued(), target.send("try"));
+            Fork.Result status = TargetJvm.cli(host, "status", target.pid);
+            assertTrue(status.stdout().contains("  rescued:  1 handshake(s) since the JVM started"), status.describe());
+            assertEquals(1, jarCopies(target).size());
+            assertEquals(List.of(), target.attachLeftovers());
+        }
+    }
+
+    static Stream<Jdks.Jdk> nonRootTargets() {
+        return Stream.of(8, 17).map(AttachContainerIT::jdk).filter(Optional::isPresent).map(Optional::get);
+    }
+
     /** Inside the container, on a runtime without jdk.attach (Java 16+): attach 1. */
     @ParameterizedTest(name = "target on {0}")
     @MethodSource("targetJdks")

@@ -9,7 +9,6 @@ import dev.wssubprotocol.it.support.Fork;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import dev.wssubprotocol.it.support.RawServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +36,16 @@ class AttachIT {
     static final RawServer RAW;
 
     static {
+        // shared by every attach test class in this JVM, so closed only when the JVM exits
         try {
             RAW = new RawServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    RAW.close();
+                } catch (Exception ignored) {
+                    // exiting
+                }
+            }));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -85,11 +92,6 @@ class AttachIT {
             return TargetJvm.start(jdk, List.of(jvmOptions), classpath(), AttachTarget.class.getName(),
                     driver.getName(), RAW.base() + "/omit");
         }
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        RAW.close();
     }
 
     static Stream<Arguments> librariesOnJdks() {
