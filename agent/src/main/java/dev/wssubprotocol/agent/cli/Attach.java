@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The JDK attach API ({@code com.sun.tools.attach}), reached by reflection because the agent is compiled for
@@ -16,6 +17,9 @@ import java.util.Properties;
  * on Java 8 it is the running JDK's {@code lib/tools.jar}. No other class touches it.
  */
 final class Attach {
+    /** Answers to a load that mean it went through, when client and target JVM are on either side of Java 9. */
+    private static final Pattern LOADED_ACROSS_JAVA9 = Pattern.compile(
+            "AgentLoadException: (Failed to load agent library: )?0|IOException: Non-numeric value found - int expected");
     private final Method list;
     private final Method attach;
     private final Method id;
@@ -34,8 +38,8 @@ final class Attach {
         displayName = descriptor.getMethod("displayName");
     }
 
-    /** @throws Failure when this Java runtime has no attach API (a JRE, or a jlink'ed image without jdk.attach) */
-    static Attach load() throws Failure {
+    /** The JDK's attach API, or null when this Java runtime has none (a JRE, or a jlink'ed image without jdk.attach). */
+    static Attach load() {
         String home = System.getProperty("java.home");
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         File toolsJar = new File(home, "../lib/tools.jar");
@@ -45,12 +49,18 @@ final class Attach {
             }
             return new Attach(Class.forName("com.sun.tools.attach.VirtualMachine", true, loader),
                     Class.forName("com.sun.tools.attach.VirtualMachineDescriptor", true, loader));
-        } catch (Exception e) {
-            throw new Failure("this Java runtime (" + home + ", Java " + System.getProperty("java.version")
-                    + ") has no attach API (" + (System.getProperty("java.specification.version").startsWith("1.")
-                    ? "no lib/tools.jar: a JRE" : "no module jdk.attach: a JRE or a jlink'ed image")
-                    + "); run this command with the java of a full JDK");
+        } catch (Exception | LinkageError e) {
+            return null;
         }
+    }
+
+    /** Why this runtime cannot attach at all: no attach API, and too old for this command's own socket client. */
+    static String unavailable() {
+        boolean java8 = System.getProperty("java.specification.version").startsWith("1.");
+        return "this Java runtime (" + System.getProperty("java.home") + ", Java " + System.getProperty("java.version")
+                + ") has no attach API (" + (java8 ? "no lib/tools.jar: a JRE" : "no module jdk.attach: a JRE or a"
+                + " jlink'ed image") + ") and is older than Java 16, so it cannot open a JVM's attach socket itself;"
+                + " run this command with the java of a full JDK, or of a Java 16+ runtime, or from the host";
     }
 
     /** The JVMs the attach API lists (those it can attach to), as pid and display name (main class or jar and arguments). */
@@ -64,26 +74,43 @@ final class Attach {
 
     /** Connects to one JVM; callers {@link Vm#close()} it. Only for pids {@link #list()} returned. */
     Vm open(String pid) throws Failure {
-        return new Vm(call(attach, null, pid));
+        return new JdkVm(call(attach, null, pid));
     }
 
-    final class Vm {
+    final class JdkVm implements Vm {
         private final Object vm;
 
-        private Vm(Object vm) {
+        private JdkVm(Object vm) {
             this.vm = vm;
         }
 
-        Properties systemProperties() throws Failure {
+        @Override
+        public Properties systemProperties() throws Failure {
             return (Properties) call(systemProperties, vm);
         }
 
-        /** Runs the agent's agentmain in the JVM and returns when it has returned. */
-        void loadAgent(String jar, String options) throws Failure {
-            call(loadAgent, vm, jar, options);
+        /**
+         * Runs the agent's agentmain in the JVM and returns when it has returned. A Java 8 JVM answers a load
+         * with the status line and then the bare return code of Agent_OnAttach ("0"); JDK 9 and later clients
+         * expect "return code: N" there and report the bare "0" as a failure: AgentLoadException "0" (JDK 11 to
+         * 21) or "Failed to load agent library: 0" (JDK 25). That answer means the agent loaded. The other way
+         * round, Java 8's client reads the "return code: 0" of a JDK 9+ JVM as a number and fails with "Non-numeric
+         * value found - int expected", after the JVM ran the agent. The callers read the agent's state back from
+         * the JVM afterwards, which says whether it really started.
+         */
+        @Override
+        public void loadAgent(String jar, String options) throws Failure {
+            try {
+                call(loadAgent, vm, jar, options);
+            } catch (Failure f) {
+                if (!LOADED_ACROSS_JAVA9.matcher(f.getMessage()).matches()) {
+                    throw f;
+                }
+            }
         }
 
-        void close() {
+        @Override
+        public void close() {
             try {
                 call(detach, vm);
             } catch (Failure ignored) {

@@ -7,6 +7,7 @@ import java.util.List;
 final class AttachCommand {
     static final String HELP = "Usage: java -jar ws-subprotocol-agent.jar attach [--options OPTIONS] <pid>...\n"
             + "       java -jar ws-subprotocol-agent.jar attach [--options OPTIONS] --all [--main REGEX] [--exclude-main REGEX]\n"
+            + "                                                 [--watch [--interval SECONDS]]\n"
             + "\n"
             + "Starts the agent in each JVM, as -javaagent would have at startup, and patches the client classes\n"
             + "already loaded there. Prints for each JVM what is patched now, read back from the JVM itself.\n"
@@ -18,6 +19,10 @@ final class AttachCommand {
             + "  --all                 every JVM of this user that the attach API lists (not this command's)\n"
             + "  --main REGEX          with --all: only JVMs whose main class or jar matches REGEX (anywhere)\n"
             + "  --exclude-main REGEX  with --all: not the JVMs whose main class or jar matches REGEX\n"
+            + "  --watch               with --all: keep running, and attach to each matching JVM that starts later\n"
+            + "                        (one line each; JDK tools such as jps, jcmd and keytool are skipped; a JVM\n"
+            + "                        is tried once); stops on SIGTERM or Ctrl-C\n"
+            + "  --interval SECONDS    with --watch: how often to look for new JVMs (default 5)\n"
             + "\n"
             + "Java 21 and later print a warning in the JVM when an agent is loaded at run time (JEP 451);\n"
             + "-XX:+EnableDynamicAgentLoading on that JVM's command line hides it.\n";
@@ -31,10 +36,26 @@ final class AttachCommand {
             return Cli.OK;
         }
         String options = args.get("--options");
+        if (args.has("--watch") || args.has("--interval")) {
+            if (!args.has("--all")) {
+                throw new Args.Usage("--watch works on all JVMs: use it with --all (and --main/--exclude-main)");
+            }
+            return Watch.run(args, options, out, err);
+        }
         Jvms jvms = Cli.jvms("attach" + (options == null ? "" : " --options '" + options + "'"));
         List<String> pids = Cli.targets(args, jvms);
-        String jar = Cli.agentJar();
-        return Cli.each(pids, pid -> jvms.with(pid, (vm, before) -> {
+        return Cli.each(command(options), pids, pid -> attach(jvms, pid, options), out, err);
+    }
+
+    /** The command line a child process repeats for one pid (see {@link AsUser}). */
+    static List<String> command(String options) {
+        return options == null ? java.util.Arrays.asList("attach")
+                : java.util.Arrays.asList("attach", "--options", options);
+    }
+
+    /** Attaches to one JVM and says what is patched there now, or why it did not work. */
+    static String attach(Jvms jvms, String pid, String options) throws Failure {
+        return jvms.with(pid, (vm, before) -> {
             Jvms.Jvm jvm = new Jvms.Jvm(pid, null, before);
             if (jvm.agent.active()) {
                 return Cli.describe(jvm) + ": already active, nothing changed"
@@ -42,7 +63,7 @@ final class AttachCommand {
                         + "; " + Cli.agentSummary(jvm.agent);
             }
             try {
-                vm.loadAgent(jar, options);
+                vm.loadAgent(jvms.jarFor(pid), options);
             } catch (Failure f) {
                 throw new Failure("the JVM did not load the agent: " + f.getMessage());
             }
@@ -52,6 +73,6 @@ final class AttachCommand {
                         + " stderr, in a line that starts with [ws-subprotocol-agent]");
             }
             return Cli.describe(jvm) + ": attached; " + Cli.agentSummary(now);
-        }), out, err);
+        });
     }
 }

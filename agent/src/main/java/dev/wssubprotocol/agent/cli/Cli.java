@@ -33,8 +33,9 @@ public final class Cli {
             + "  scan PATH...          which strict clients an application's jars hold, and whether the agent fixes them\n"
             + "\n"
             + "Exit code: 0 when every JVM ended as asked, 1 when one did not (one line on stderr each), 2 for\n"
-            + "a bad command line (scan has its own: see scan --help). Attaching needs a JDK (not a JRE) and the\n"
-            + "user that runs the JVM.\n";
+            + "a bad command line (scan has its own: see scan --help). Attaching needs a JDK, or on Linux any\n"
+            + "Java 16+ runtime (a JRE too); root attaches to another user's JVM as that user, and to a JVM in a\n"
+            + "container by its host pid.\n";
 
     /** What a command does for one pid: returns its result for stdout or throws why it could not. */
     interface Action {
@@ -45,6 +46,10 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("sun.tools.attach.attachTimeout") == null) {
+            // the JDK's attach API waits 10 s (JDK 9+) for a JVM that does not answer; 5 s is plenty on a live JVM
+            System.setProperty("sun.tools.attach.attachTimeout", "5000");
+        }
         System.exit(run(args, System.out, System.err));
     }
 
@@ -56,7 +61,8 @@ public final class Cli {
             if (command.equals("list")) {
                 return ListCommand.run(Args.parse(rest), out, err);
             } else if (command.equals("attach")) {
-                return AttachCommand.run(Args.parse(rest, "--all", "--main=", "--exclude-main=", "--options="), out, err);
+                return AttachCommand.run(Args.parse(rest, "--all", "--main=", "--exclude-main=", "--options=",
+                        "--watch", "--interval="), out, err);
             } else if (command.equals("status")) {
                 return StatusCommand.run(Args.parse(rest), out, err);
             } else if (command.equals("detach")) {
@@ -85,9 +91,24 @@ public final class Cli {
 
     /** Runs an action for each pid: a stdout line for each success, a stderr line for each failure. */
     static int each(List<String> pids, Action action, PrintStream out, PrintStream err) {
+        return each(null, pids, action, out, err);
+    }
+
+    /**
+     * The same; run as root, and given the command line ({@code command}, without pids) to repeat, an action on a
+     * JVM of another user runs in a child process as that user ({@link AsUser}).
+     */
+    static int each(List<String> command, List<String> pids, Action action, PrintStream out, PrintStream err) {
         int failed = 0;
         for (String pid : pids) {
             try {
+                Target target = command == null || !pid.matches("[0-9]+") ? null : Target.of(pid);
+                if (target != null && target.uid > 0 && Target.currentUid() == 0) {
+                    if (!AsUser.run(pid, target, agentJar(), command, out, err)) {
+                        failed++;
+                    }
+                    continue;
+                }
                 out.println(action.run(pid));
             } catch (Failure f) {
                 err.println("error: pid " + pid + ": " + f.getMessage());
@@ -122,7 +143,11 @@ public final class Cli {
 
     /** The JVMs, for a command whose own command line (without pids) is {@code commandLine}. */
     static Jvms jvms(String commandLine) throws Failure {
-        return new Jvms(Attach.load(), agentJar(), commandLine);
+        Attach attach = Attach.load();
+        if (attach == null && !SocketAttach.available()) {
+            throw new Failure(Attach.unavailable());
+        }
+        return new Jvms(attach, agentJar(), commandLine);
     }
 
     /** The jar this command runs from: the file the attached JVMs load. */

@@ -28,14 +28,13 @@ final class DetachCommand {
         }
         Jvms jvms = Cli.jvms("detach");
         List<String> pids = Cli.targets(args, jvms);
-        String jar = Cli.agentJar();
-        return Cli.each(pids, pid -> jvms.with(pid, (vm, before) -> {
+        return Cli.each(java.util.Collections.singletonList("detach"), pids, pid -> jvms.with(pid, (vm, before) -> {
             Jvms.Jvm jvm = new Jvms.Jvm(pid, null, before);
             if (!jvm.agent.active()) {
                 return Cli.describe(jvm) + ": not active, nothing to detach (agent " + jvm.agent.brief() + ")";
             }
             try {
-                vm.loadAgent(jar, AgentEntry.DETACH);
+                vm.loadAgent(jvms.jarFor(pid), AgentEntry.DETACH);
             } catch (Failure f) {
                 throw new Failure("the JVM did not load the agent to detach it: " + f.getMessage());
             }

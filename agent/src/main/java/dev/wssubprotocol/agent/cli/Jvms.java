@@ -3,6 +3,7 @@ package dev.wssubprotocol.agent.cli;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 final class Jvms {
     /** What a command does with one attached JVM. */
     interface Session<T> {
-        T run(Attach.Vm vm, Properties systemProperties) throws Failure;
+        T run(Vm vm, Properties systemProperties) throws Failure;
     }
 
     /** What one JVM is, as it says itself. */
@@ -33,6 +34,7 @@ final class Jvms {
         }
     }
 
+    /** The JDK's attach API, or null where this runtime has none. */
     private final Attach attach;
     private final String agentJar;
     private final String commandLine;
@@ -48,13 +50,44 @@ final class Jvms {
         this.commandLine = commandLine;
     }
 
-    /** Every JVM the attach API lists for this user, but this one: pid and display name. */
+    /**
+     * Every JVM the attach API lists for this user, and on Linux every JVM found through /proc that this command
+     * may reach (its own user's, or any as root, in containers too), but this one: host pid and display name.
+     */
     Map<String, String> listed() throws Failure {
         if (listed == null) {
-            listed = attach.list();
+            listed = attach != null ? attach.list() : new LinkedHashMap<String, String>();
+            for (Map.Entry<String, String> jvm : Processes.jvms().entrySet()) {
+                if (!listed.containsKey(jvm.getKey())) {
+                    listed.put(jvm.getKey(), jvm.getValue());
+                }
+            }
             listed.remove(self);
         }
         return listed;
+    }
+
+    /** Forgets the JVMs listed so far: the next {@link #listed()} looks again. */
+    void refresh() {
+        listed = null;
+    }
+
+    /** The pid as list shows it: with the pid inside its namespace when the JVM runs in a container. */
+    static String label(String pid) {
+        Target target = Target.of(pid);
+        return target == null ? pid : target.describe();
+    }
+
+    /**
+     * The agent jar's path as the JVM sees it: this command's jar when the JVM shares its file system, otherwise a
+     * copy in the JVM's own /tmp (see {@link JarCopy}).
+     */
+    String jarFor(String pid) throws Failure {
+        Target target = Target.of(pid);
+        if (target == null || target.sameMountNamespace) {
+            return agentJar;
+        }
+        return JarCopy.into(target, agentJar);
     }
 
     /** The listed JVMs whose main class or jar matches {@code main} (when given) and not {@code excludeMain}. */
@@ -73,9 +106,20 @@ final class Jvms {
     /** Attaches to one JVM, runs the session and detaches again; or says why it cannot. */
     <T> T with(String pid, Session<T> session) throws Failure {
         check(pid);
-        Attach.Vm vm;
+        Target target = Target.of(pid);
+        if (target != null && !java.nio.file.Files.exists(target.socket()) && !target.catchesSigquit) {
+            throw new Failure("the JVM does not handle SIGQUIT (started with -Xrs?), so the signal that starts its"
+                    + " attach listener would end it; nothing was sent; restart it without -Xrs, or with -javaagent:"
+                    + agentJar);
+        }
+        if (target != null && !target.sameMountNamespace && !SocketAttach.available()) {
+            throw new Failure("the JVM runs in another mount namespace (a container) and this command runs on Java "
+                    + System.getProperty("java.version") + ", which cannot open its attach socket; run it with the java"
+                    + " of Java 16 or later, or inside the container");
+        }
+        Vm vm;
         try {
-            vm = attach.open(pid);
+            vm = open(pid, target);
         } catch (Failure f) {
             throw new Failure(whyOpenFailed(pid, f.getMessage()));
         }
@@ -84,6 +128,24 @@ final class Jvms {
         } finally {
             vm.close();
         }
+    }
+
+    /**
+     * The JDK's attach API for a JVM in this command's mount namespace; this command's own socket client where
+     * there is no attach API or the JVM is in a container (another mount namespace).
+     */
+    private Vm open(String pid, Target target) throws Failure {
+        if (attach != null && (target == null || target.sameMountNamespace)) {
+            if (target != null) {
+                // the trigger file in the JVM's /tmp, not (as the JDK's attach API puts it) in its working directory
+                SocketAttach.ensureListener(target);
+            }
+            return attach.open(pid);
+        }
+        if (target != null && SocketAttach.available()) {
+            return SocketAttach.open(target);
+        }
+        throw new Failure(Attach.unavailable());
     }
 
     Jvm describe(String pid) throws Failure {
@@ -109,6 +171,12 @@ final class Jvms {
         if (!listed().containsKey(pid)) {
             throw new Failure(Processes.whyNotListed(pid, agentJar));
         }
+    }
+
+    /** The effective uid of a JVM owned by another user than root, when this command runs as root; else -1. */
+    static int otherUserAsRoot(String pid) {
+        Target target = Target.of(pid);
+        return target != null && Target.currentUid() == 0 && target.uid > 0 ? target.uid : -1;
     }
 
     private String whyOpenFailed(String pid, String message) {

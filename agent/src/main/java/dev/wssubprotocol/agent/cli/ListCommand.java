@@ -8,7 +8,9 @@ import java.util.List;
 final class ListCommand {
     static final String HELP = "Usage: java -jar ws-subprotocol-agent.jar list\n"
             + "\n"
-            + "Lists every JVM of this user that the JDK attach API lists (not this command's own): pid, Java\n"
+            + "Lists every JVM of this user that the JDK attach API lists (not this command's own), and on Linux\n"
+            + "every JVM it finds through /proc (as root: of every user, in containers too): pid (for a JVM in a\n"
+            + "container also its pid there, e.g. \"4242 (pid 1 in its namespace)\"), Java\n"
             + "version, main class or jar, and the agent's state there with the classes it patched, read from\n"
             + "each JVM's system property ws.subprotocol.agent.status. AGENT is \"not loaded\", \"active <version>\"\n"
             + "or \"inactive <version> (detached)\".\n";
@@ -33,7 +35,7 @@ final class ListCommand {
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
                     Jvms.Jvm jvm = jvms.describe(pid);
-                    rows.add(new String[] {pid, jvm.java, jvm.main, jvm.agent.brief(),
+                    rows.add(new String[] {Jvms.label(pid), jvm.java, jvm.main, jvm.agent.brief(),
                             jvm.agent.loaded() ? jvm.agent.patchedList() : "-"});
                     failure = null;
                     break;
@@ -44,7 +46,7 @@ final class ListCommand {
             }
             if (failure != null && Processes.exists(pid)) {
                 err.println("error: pid " + pid + ": " + failure.getMessage());
-                rows.add(new String[] {pid, "?", Jvms.mainOf(jvms.listed().get(pid)), "?", "?"});
+                rows.add(new String[] {Jvms.label(pid), "?", Jvms.mainOf(jvms.listed().get(pid)), "?", "?"});
                 failed++;
             }
             // else it was listed and has exited since: not a JVM any more

@@ -3,14 +3,19 @@ package dev.wssubprotocol.agent.cli;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the operating system says about a pid the command was given, to tell the operator why it cannot be
- * attached. Reads /proc where there is one (Linux); elsewhere the reasons are less precise. Never used to find JVMs:
- * only the attach API's own list says what is a JVM.
+ * attached, and which JVMs there are beyond those the attach API lists (in containers, or with no attach API).
+ * Reads /proc where there is one (Linux); elsewhere the reasons are less precise.
  */
 final class Processes {
     private static final Path PROC = Paths.get("/proc");
@@ -65,6 +70,77 @@ final class Processes {
         }
         String name = read(pid, "comm").trim();
         return "not a JVM" + (name.isEmpty() ? "" : " (" + name + ")") + ": the attach API does not list it";
+    }
+
+    /**
+     * The JVMs this command may reach, found through /proc: a process whose own /tmp (seen through
+     * /proc/&lt;pid&gt;/root, so containers count) holds its perf-data file hsperfdata_&lt;user&gt;/&lt;its pid&gt;, as
+     * the attach API's own list has it; not those started with -XX:+DisableAttachMechanism. Host pid and display
+     * name (main class or jar and arguments, from the command line). Empty where there is no /proc.
+     */
+    static Map<String, String> jvms() {
+        Map<String, String> jvms = new LinkedHashMap<String, String>();
+        if (!Target.hasProc()) {
+            return jvms;
+        }
+        String[] pids = PROC.toFile().list();
+        if (pids == null) {
+            return jvms;
+        }
+        for (String pid : pids) {
+            if (!pid.matches("[0-9]+")) {
+                continue;
+            }
+            Target target = Target.of(pid);
+            if (target == null || !hasPerfData(target)) {
+                continue;
+            }
+            List<String> args = Arrays.asList(read(pid, "cmdline").split("\0"));
+            if (!args.contains("-XX:+DisableAttachMechanism")) {
+                jvms.put(pid, displayName(args));
+            }
+        }
+        return jvms;
+    }
+
+    private static boolean hasPerfData(Target target) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(target.inside("/tmp"), "hsperfdata_*")) {
+            for (Path dir : dirs) {
+                if (Files.exists(dir.resolve(target.nsPid))) {
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not allowed to look: not a JVM this command can reach
+        }
+        return false;
+    }
+
+    /** What follows the JVM options on a java command line: the main class or -jar's jar, and the arguments. */
+    static String displayName(List<String> args) {
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-jar") && i + 1 < args.size()) {
+                return join(args.subList(i + 1, args.size()));
+            }
+            if (arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path")
+                    || arg.equals("--module-path") || arg.equals("-p") || arg.equals("--add-modules")) {
+                i++;
+            } else if (arg.equals("-m") || arg.equals("--module")) {
+                return i + 1 < args.size() ? join(args.subList(i + 1, args.size())) : "?";
+            } else if (!arg.startsWith("-")) {
+                return join(args.subList(i, args.size()));
+            }
+        }
+        return "?";
+    }
+
+    private static String join(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : words) {
+            sb.append(sb.length() == 0 ? "" : " ").append(word);
+        }
+        return sb.toString();
     }
 
     private static String read(String pid, String file) {

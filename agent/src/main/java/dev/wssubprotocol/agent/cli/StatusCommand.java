@@ -22,7 +22,7 @@ final class StatusCommand {
             throw new Args.Usage("which JVM? give one or more pids");
         }
         Jvms jvms = Cli.jvms("status");
-        return Cli.each(args.pids, pid -> {
+        return Cli.each(java.util.Collections.singletonList("status"), args.pids, pid -> {
             Jvms.Jvm jvm = jvms.describe(pid);
             AgentState agent = jvm.agent;
             StringBuilder sb = new StringBuilder(Cli.describe(jvm)).append('\n');

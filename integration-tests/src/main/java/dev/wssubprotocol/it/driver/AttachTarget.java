@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A long-running client JVM for the runtime-attach tests: it stays up while the agent is attached and detached,
+ * A long-running client JVM for the runtime-attach tests (Java 8 level: it runs on every JDK under test): it stays up while the agent is attached and detached,
  * and runs the missing-header case ({@link Case#OFFERED_OMITTED}) whenever it is told to.
  * <p>
  * Arguments: {@code <driver class> <uri of the header-omitting server's /omit>}. Prints {@code READY <pid>}, then
@@ -42,7 +42,7 @@ public final class AttachTarget {
     public static void main(String[] args) throws Exception {
         Driver driver = (Driver) Class.forName(args[0]).getDeclaredConstructor().newInstance();
         AttachTarget target = new AttachTarget(driver, args[1]);
-        System.out.println("READY " + ProcessHandle.current().pid());
+        System.out.println("READY " + IdleTarget.pid());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             String[] words = line.trim().split("\\s+");

@@ -69,4 +69,30 @@ class AgentJarIT {
             assertNotNull(jar.getEntry("dev/wssubprotocol/agent/shaded/asm/ClassReader.class"), "ASM, relocated");
         }
     }
+    /**
+     * byte-buddy-agent (the attach protocol of the command line) is inside, relocated; no class refers to its
+     * original package, and JNA, which the jar does not hold, is named only in ForHotSpot.attach(String), which
+     * the command never calls (it passes its own connection factory).
+     */
+    @Test
+    void byteBuddyAgentRelocatedWithoutJna() throws IOException {
+        List<String> unrelocated = new ArrayList<>();
+        try (JarFile jar = new JarFile(Fork.AGENT_JAR.toFile())) {
+            assertNotNull(jar.getEntry("dev/wssubprotocol/agent/shaded/bytebuddy/agent/VirtualMachine$ForHotSpot.class"));
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (text.contains("net/bytebuddy/agent/") || (text.contains("com/sun/jna/") && !entry.getName()
+                            .equals("dev/wssubprotocol/agent/shaded/bytebuddy/agent/VirtualMachine$ForHotSpot.class"))) {
+                        unrelocated.add(entry.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unrelocated);
+    }
 }

@@ -83,6 +83,43 @@ class AttachErrorsIT {
         }
     }
 
+    /**
+     * A JVM started with -Xrs does not catch SIGQUIT, which would end it. HotSpot then opens its attach socket at
+     * start-up (no signal needed), and the command attaches through it. Once that socket is gone (a /tmp cleaner),
+     * the command never signals the JVM, with the JDK's attach API nor with its own socket client (a runtime
+     * without jdk.attach). -XX:+DisableAttachMechanism is refused by both before anything is sent. The JVMs survive.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void neverSignalsAJvmThatWouldDie(Jdks.Jdk jdk) throws IOException {
+        Path jre = JreImages.withoutAttach().resolve("bin/java");
+        try (TargetJvm xrs = idle(jdk, "-Xrs"); TargetJvm disabled = idle(jdk, "-XX:+DisableAttachMechanism")) {
+            Path socket = Paths.get("/tmp/.java_pid" + xrs.pid);
+            assertTrue(Files.exists(socket), "-Xrs: HotSpot opens the attach socket at start-up");
+            Fork.Result attach = cli(jdk, "attach", xrs.pid);
+            assertEquals(0, attach.exitCode(), attach.describe());
+            assertEquals(0, cli(jdk, "detach", xrs.pid).exitCode());
+            Files.delete(socket);
+            for (Path java : List.of(jdk.java(), jre)) {
+                Fork.Result refused = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "attach", xrs.pid);
+                assertEquals(1, refused.exitCode(), refused.describe());
+                assertEquals(List.of("error: pid " + xrs.pid + ": the JVM does not handle SIGQUIT (started with -Xrs?),"
+                        + " so the signal that starts its attach listener would end it; nothing was sent; restart it"
+                        + " without -Xrs, or with -javaagent:" + Fork.AGENT_JAR), refused.stderr(), refused.describe());
+                Fork.Result disabledAttach = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "attach", disabled.pid);
+                assertEquals(List.of("error: pid " + disabled.pid + ": a JVM started with -XX:+DisableAttachMechanism,"
+                        + " which refuses every attach; restart it without that flag, or with -javaagent:"
+                        + Fork.AGENT_JAR), disabledAttach.stderr(), disabledAttach.describe());
+            }
+            for (TargetJvm target : List.of(xrs, disabled)) {
+                assertEquals("UNKNOWN ping", target.send("ping"), "alive and answering");
+                assertEquals(List.of(), target.attachLeftovers());
+                assertTrue(target.stderr().stream().noneMatch(l -> l.contains("SIGQUIT") || l.contains("core")),
+                        target.stderr().toString());
+            }
+        }
+    }
+
     /** One good and one bad target: the good one is attached, the bad one reported, and the exit code says so. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
@@ -151,9 +188,10 @@ class AttachErrorsIT {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void anotherUsersJvm(Jdks.Jdk jdk) throws Exception {
+    void anotherUsersJvm(Jdks.Jdk given) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Paths.get("/usr/bin/setpriv")),
                 "needs root and setpriv to act as another user");
+        Jdks.Jdk jdk = OtherUser.readable(given);
         String uid = Fork.exec(List.of("id", "-u", "nobody")).stdout().get(0);
         String gid = Fork.exec(List.of("id", "-g", "nobody")).stdout().get(0);
         List<String> asNobody = List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups");
@@ -173,7 +211,7 @@ class AttachErrorsIT {
                         Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
-        try (TargetJvm rootJvm = idle(jdk);
+        try (TargetJvm rootJvm = idle(given);
              TargetJvm nobodyJvm = TargetJvm.start(asNobody, jdk, List.of(), List.of(classes),
                      IdleTarget.class.getName())) {
             Fork.Result denied = cli(asNobody, jdk.java(), List.of(), jar, "attach", rootJvm.pid);
@@ -202,35 +240,29 @@ class AttachErrorsIT {
         }
     }
 
-    /** A runtime without the module jdk.attach (a jlink'ed image) cannot attach, and says what to use instead. */
-    @Test
-    void runtimeWithoutAttachModule() throws Exception {
-        Jdks.Jdk jdk = Jdks.all().stream().filter(j -> Files.isDirectory(j.home().resolve("jmods")))
-                .findFirst().orElse(null);
-        assumeTrue(jdk != null, "needs a JDK with jmods to jlink a runtime");
-        Path image = Files.createTempDirectory("no-attach").resolve("runtime");
-        try {
-            Fork.Result jlink = Fork.exec(List.of(jdk.home().resolve("bin/jlink").toString(),
-                    "--add-modules", "java.base,java.instrument,java.management", "--output", image.toString()));
-            assertEquals(0, jlink.exitCode(), jlink.describe());
-            try (TargetJvm target = idle(jdk)) {
-                for (List<String> args : List.of(List.of("list"), List.of("attach", String.valueOf(target.pid)))) {
-                    Fork.Result result = cli(List.of(), image.resolve("bin/java"), List.of(), Fork.AGENT_JAR,
-                            args.toArray());
-                    assertEquals(1, result.exitCode(), result.describe());
-                    assertEquals(List.of(), result.stdout());
-                    assertEquals(1, result.stderr().size(), result.describe());
-                    assertTrue(result.stderr().get(0).startsWith("error: this Java runtime (" + image + ", Java "),
-                            result.describe());
-                    assertTrue(result.stderr().get(0).endsWith(") has no attach API (no module jdk.attach: a JRE or a"
-                            + " jlink'ed image); run this command with the java of a full JDK"), result.describe());
-                }
-                assertTrue(cli(jdk, "status", target.pid).stdout().contains("  agent:    not loaded"));
-            }
-        } finally {
-            try (Stream<Path> files = Files.walk(image.getParent())) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    /**
+     * A runtime without the module jdk.attach (a jlink'ed image, Java 16+) attaches with the command's own socket
+     * client: list, attach, status and detach, on every JDK's JVM, ending in a rescued handshake.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void runtimeWithoutAttachModule(Jdks.Jdk jdk) {
+        Path java = JreImages.withoutAttach().resolve("bin/java");
+        try (TargetJvm target = AttachIT.Library.NETTY.start(jdk)) {
+            String original = target.send("try");
+            Fork.Result list = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "list");
+            assertTrue(list.stdout().stream().anyMatch(l -> l.startsWith(target.pid + " ")), list.describe());
+            Fork.Result attach = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "attach", target.pid);
+            assertEquals(0, attach.exitCode(), attach.describe());
+            assertEquals(List.of(), attach.stderr(), attach.describe());
+            assertTrue(attach.stdout().get(0).contains("): attached; active 0.1.0"), attach.describe());
+            assertEquals(AttachIT.Library.NETTY.rescued(), target.send("try"));
+            Fork.Result status = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "status", target.pid);
+            assertTrue(status.stdout().contains("  rescued:  1 handshake(s) since the JVM started"), status.describe());
+            Fork.Result detach = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "detach", target.pid);
+            assertEquals(0, detach.exitCode(), detach.describe());
+            assertEquals(original, target.send("try"));
+            assertEquals(List.of(), target.attachLeftovers());
         }
     }
 

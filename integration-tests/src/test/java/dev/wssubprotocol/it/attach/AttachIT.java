@@ -9,7 +9,6 @@ import dev.wssubprotocol.it.support.Fork;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
 import dev.wssubprotocol.it.support.RawServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +36,16 @@ class AttachIT {
     static final RawServer RAW;
 
     static {
+        // shared by every attach test class in this JVM, so closed only when the JVM exits
         try {
             RAW = new RawServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    RAW.close();
+                } catch (Exception ignored) {
+                    // exiting
+                }
+            }));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -87,11 +94,6 @@ class AttachIT {
         }
     }
 
-    @AfterAll
-    static void stopServer() throws Exception {
-        RAW.close();
-    }
-
     static Stream<Arguments> librariesOnJdks() {
         return Stream.of(Library.values()).flatMap(l -> Jdks.all().stream().map(jdk -> Arguments.of(l, jdk)));
     }
@@ -101,7 +103,7 @@ class AttachIT {
     }
 
     static String head(TargetJvm target, String main, Jdks.Jdk jdk) {
-        return "pid " + target.pid + " (" + main + ", Java " + jdk.major();
+        return "pid " + target.pid + " (" + main + ", Java " + (jdk.major() == 8 ? "1.8.0" : jdk.major() + ".");
     }
 
     @ParameterizedTest(name = "{0} on {1}")

@@ -31,7 +31,10 @@ import java.util.stream.Stream;
 public final class TargetJvm implements AutoCloseable {
     private static final long LINE_TIMEOUT_SECONDS = 120;
 
-    public final long pid;
+    /** The JVM's pid as this machine sees it (for a JVM in its own PID namespace, not the one it prints). */
+    public long pid;
+    /** The pid the JVM prints in its READY line: its own, which differs in its own PID namespace. */
+    long nsPid;
     final Path workDir;
     private final Process process;
     private final PrintWriter stdin;
@@ -72,6 +75,13 @@ public final class TargetJvm implements AutoCloseable {
             if (!ready.startsWith("READY ")) {
                 throw new AssertionError("target did not start: " + ready + "\n" + String.join("\n", jvm.stderr));
             }
+            jvm.nsPid = Long.parseLong(ready.substring("READY ".length()).trim());
+            if (jvm.nsPid != jvm.pid) {
+                // started by a program that forks (unshare): the JVM is the java among its descendants
+                jvm.pid = ProcessHandle.of(jvm.pid).orElseThrow().descendants()
+                        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                        .findFirst().orElseThrow(() -> new AssertionError("no java under " + command)).pid();
+            }
             return jvm;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -96,7 +106,17 @@ public final class TargetJvm implements AutoCloseable {
     /** The next line on the target's stdout; fails the test when none comes in time. */
     String next() {
         try {
-            String line = stdout.poll(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String line = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LINE_TIMEOUT_SECONDS);
+            while (line == null && System.nanoTime() < deadline) {
+                boolean alive = process.isAlive();
+                line = stdout.poll(1, TimeUnit.SECONDS);
+                if (line == null && !alive) {
+                    Thread.sleep(200); // its last lines may still be on their way through the pump
+                    line = stdout.poll();
+                    break;
+                }
+            }
             if (line == null) {
                 throw new AssertionError("no line from pid " + pid + " within " + LINE_TIMEOUT_SECONDS
                         + " s (alive: " + process.isAlive() + ")\n" + String.join("\n", stderr));
@@ -126,7 +146,14 @@ public final class TargetJvm implements AutoCloseable {
 
     /** Files the attach API may leave behind for this pid: .attach_pid<pid> in the working directory or /tmp. */
     List<Path> attachLeftovers() {
-        return leftovers(pid, workDir);
+        List<Path> found = new ArrayList<>(leftovers(pid, workDir));
+        for (Path own : List.of(workDir.resolve(".attach_pid" + nsPid),
+                Paths.get("/proc/" + pid + "/root/tmp/.attach_pid" + nsPid))) {
+            if (nsPid != pid && Files.exists(own)) {
+                found.add(own);
+            }
+        }
+        return found;
     }
 
     static List<Path> leftovers(long pid, Path workDir) {
