@@ -119,11 +119,17 @@ public final class StartupBenchmark {
     private static long classesLoaded(Jdks.Jdk jdk, List<String> agent, List<Path> classpath, String main,
                                       List<String> args, Path work) throws Exception {
         Path log = work.resolve("classes.log");
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-Xlog:class+load=info:file=" + log));
+        // Java 8 has no unified logging: -verbose:class prints one "[Loaded ...]" line per class on stdout
+        boolean java8 = jdk.major() == 8;
+        List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
+                java8 ? "-verbose:class" : "-Xlog:class+load=info:file=" + log));
         command.addAll(agent);
         command.addAll(List.of("-cp", Fork.classpath(classpath), main));
         command.addAll(args);
-        Fork.exec(command);
+        Fork.Result result = Fork.exec(command);
+        if (java8) {
+            return result.stdout().stream().filter(l -> l.startsWith("[Loaded ")).count();
+        }
         try (var lines = Files.lines(log)) {
             return lines.count();
         }
