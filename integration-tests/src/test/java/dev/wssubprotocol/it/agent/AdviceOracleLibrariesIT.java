@@ -1,0 +1,353 @@
+package dev.wssubprotocol.it.agent;
+
+import dev.wssubprotocol.agent.patch.Patch;
+import dev.wssubprotocol.agent.patch.Patches;
+import dev.wssubprotocol.agent.weave.Weaver;
+import dev.wssubprotocol.it.support.Libraries;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.pool.TypePool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Byte Buddy's {@code Advice} as the oracle on the other real targets, at every version their contract ITs test
+ * ({@link AdviceOracleIT} does Netty 4): each version's target class is woven once by Byte Buddy and once by the
+ * agent's inliner from the same advice class, and the same handshakes run in-process against both, each run in a
+ * class loader of its own (parent: none; the advice finds the agent's Hook through the system loader). Outcome,
+ * exception type and message, the subprotocol the library reports, and the response (and for Java-WebSocket the
+ * draft's protocol list) afterwards must be the same; positive controls show that each case did what it is there for.
+ * The agent runs with empty=absent, so the empty-value case goes through the advice too.
+ */
+class AdviceOracleLibrariesIT {
+    private static final String[] CASES = {"no header", "selected", "not offered", "two values", "empty value",
+            "none offered", "wrong accept key"};
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    @BeforeAll
+    static void activate() throws Exception {
+        status("started", new Class<?>[] {String.class, String.class, boolean.class, boolean.class}, "oracle",
+                "empty=absent", false, true);
+    }
+
+    @AfterAll
+    static void deactivate() throws Exception {
+        status("detached", new Class<?>[0]);
+    }
+
+    /** The agent's status says "active", as after a start, so that the advice's Hook answers. */
+    private static void status(String method, Class<?>[] types, Object... args) throws Exception {
+        Method m = Class.forName("dev.wssubprotocol.agent.Status").getDeclaredMethod(method, types);
+        m.setAccessible(true);
+        m.invoke(null, args);
+    }
+
+    /** One handshake case against the library loaded by the given loader; returns what a user would see. */
+    interface Case {
+        String run(ClassLoader library, String c) throws Exception;
+    }
+
+    /** The three weaves of one version's target and the outcomes of every case on each. */
+    private static Map<String, Map<String, String>> oracle(String patchId, List<Path> jars, String[] cases, Case run)
+            throws Exception {
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = jars.get(i).toUri().toURL();
+        }
+        Patch patch = Patches.get(patchId);
+        byte[] original;
+        byte[] inlined;
+        byte[] byteBuddy;
+        try (URLClassLoader library = new URLClassLoader(urls, null);
+             InputStream in = library.getResourceAsStream(patch.typeName().replace('.', '/') + ".class")) {
+            original = in.readAllBytes();
+            inlined = Weaver.weave(patch, "", library, original, AdviceOracleLibrariesIT.class.getClassLoader());
+            byteBuddy = byteBuddy(patch, original, library);
+        }
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> weave : Map.of("plain", original, "inliner", inlined, "byte buddy", byteBuddy)
+                .entrySet()) {
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            for (String c : cases) {
+                try (Library library = new Library(urls, patch.typeName(), weave.getValue())) {
+                    outcomes.put(c, run.run(library, c));
+                }
+            }
+            all.put(weave.getKey(), outcomes);
+        }
+        assertEquals(all.get("byte buddy"), all.get("inliner"), patchId + " " + jars.get(0).getFileName());
+        return all;
+    }
+
+    private static byte[] byteBuddy(Patch patch, byte[] classfile, ClassLoader library) {
+        String type = patch.typeName();
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(type, classfile),
+                ClassFileLocator.ForClassLoader.of(library), ClassFileLocator.ForClassLoader.ofSystemLoader());
+        TypePool pool = TypePool.Default.of(locator);
+        return new ByteBuddy()
+                .redefine(pool.describe(type).resolve(), locator)
+                .visit(Advice.to(pool.describe(patch.adviceClass()).resolve(), locator).on(ElementMatchers
+                        .named(patch.method()).and(ElementMatchers.takesArguments(patch.parameterTypes().size()))))
+                .make()
+                .getBytes();
+    }
+
+    private static String accept(String key) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
+                (key + GUID).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The Sec-WebSocket-Protocol value the server sends in this case, or null for none. */
+    private static String protocolHeader(String c) {
+        switch (c) {
+            case "selected": return "superchat";
+            case "not offered": return "other";
+            case "two values": return "chat, superchat";
+            case "empty value": return "";
+            default: return null;
+        }
+    }
+
+    private static String thrown(InvocationTargetException e) {
+        return ("threw " + e.getCause()).replaceAll("(?i)(expected:?) [A-Za-z0-9+/=]+$", "$1 (key)");
+    }
+
+    // ---------------------------------------------------------------------------------------------- Java-WebSocket
+
+    @ParameterizedTest(name = "Java-WebSocket {0}")
+    @ValueSource(strings = {"1.3.7", "1.3.9", "1.4.1", "1.5.2", "1.5.7", "1.6.0"}) // JavaWebSocketIT's versions
+    void javaWebSocket(String version) throws Exception {
+        Map<String, Map<String, String>> all = oracle("java-websocket",
+                Libraries.classpath("org.java-websocket:Java-WebSocket:" + version), CASES,
+                AdviceOracleLibrariesIT::javaWebSocket);
+        Map<String, String> plain = all.get("plain");
+        Map<String, String> ours = all.get("inliner");
+        String own = " (the application's list)";
+        String sent = " response [Connection=Upgrade, Sec-WebSocket-Accept=(key), ";
+        assertEquals("NOT_MATCHED protocol null known [chat, superchat]" + own + sent + "Upgrade=websocket]",
+                plain.get("no header"));
+        assertEquals("MATCHED protocol '' known [chat, superchat]" + own + sent + "Upgrade=websocket]",
+                ours.get("no header"));
+        assertEquals("MATCHED protocol '' known [chat, superchat]" + own + sent
+                + "Sec-WebSocket-Protocol=, Upgrade=websocket]", ours.get("empty value"));
+        assertEquals("MATCHED protocol 'superchat' known [chat, superchat]" + own + sent
+                + "Sec-WebSocket-Protocol=superchat, Upgrade=websocket]", ours.get("selected"));
+        for (String c : new String[] {"selected", "not offered", "two values", "none offered", "wrong accept key"}) {
+            assertEquals(plain.get(c), ours.get(c), c);
+        }
+        assertTrue(ours.get("not offered").startsWith("NOT_MATCHED protocol null"), ours.get("not offered"));
+        assertTrue(ours.get("wrong accept key").startsWith("NOT_MATCHED protocol null"), ours.get("wrong accept key"));
+    }
+
+    private static String javaWebSocket(ClassLoader l, String c) throws Exception {
+        String drafts = "org.java_websocket.drafts.";
+        String handshake = "org.java_websocket.handshake.";
+        Class<?> protocolType = l.loadClass("org.java_websocket.protocols.Protocol");
+        List<Object> protocols = new ArrayList<>();
+        if (!c.equals("none offered")) {
+            protocols.add(protocolType.getConstructor(String.class).newInstance("chat"));
+            protocols.add(protocolType.getConstructor(String.class).newInstance("superchat"));
+        }
+        List<Object> copy = new ArrayList<>(protocols);
+        Class<?> type = l.loadClass(drafts + "Draft_6455");
+        Object draft = type.getConstructor(List.class, List.class).newInstance(new ArrayList<>(), protocols);
+        Object before = type.getMethod("getKnownProtocols").invoke(draft);
+        Object request = l.loadClass(handshake + "HandshakeImpl1Client").getConstructor().newInstance();
+        Method put = request.getClass().getMethod("put", String.class, String.class);
+        put.invoke(request, "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        put.invoke(request, "Host", "127.0.0.1:1");
+        request.getClass().getMethod("setResourceDescriptor", String.class).invoke(request, "/");
+        Object response = l.loadClass(handshake + "HandshakeImpl1Server").getConstructor().newInstance();
+        put = response.getClass().getMethod("put", String.class, String.class);
+        put.invoke(response, "Upgrade", "websocket");
+        put.invoke(response, "Connection", "Upgrade");
+        put.invoke(response, "Sec-WebSocket-Accept", c.equals("wrong accept key") ? "wrong"
+                : accept("dGhlIHNhbXBsZSBub25jZQ=="));
+        if (protocolHeader(c) != null) {
+            put.invoke(response, "Sec-WebSocket-Protocol", protocolHeader(c));
+        }
+        String outcome;
+        try {
+            outcome = String.valueOf(type.getMethod("acceptHandshakeAsClient", l.loadClass(handshake
+                    + "ClientHandshake"), l.loadClass(handshake + "ServerHandshake")).invoke(draft, request, response));
+        } catch (InvocationTargetException e) {
+            outcome = thrown(e);
+        }
+        Object protocol = type.getMethod("getProtocol").invoke(draft);
+        Object known = type.getMethod("getKnownProtocols").invoke(draft);
+        List<String> fields = new ArrayList<>();
+        Method value = response.getClass().getMethod("getFieldValue", String.class);
+        for (Iterator<?> i = (Iterator<?>) response.getClass().getMethod("iterateHttpFields").invoke(response);
+             i.hasNext(); ) {
+            String name = (String) i.next();
+            String v = (String) value.invoke(response, name);
+            fields.add(name + "=" + (name.equals("Sec-WebSocket-Accept") && !v.equals("wrong") ? "(key)" : v));
+        }
+        fields.sort(String.CASE_INSENSITIVE_ORDER); // the library keeps them in a TreeMap in some versions
+        return outcome + " protocol " + (protocol == null ? "null"
+                : "'" + protocol.getClass().getMethod("getProvidedProtocol").invoke(protocol) + "'")
+                + " known " + known + (known == before && copy.equals(known) ? " (the application's list)"
+                : " (NOT the application's list)") + " response " + fields;
+    }
+
+    // ------------------------------------------------------------------------------------------------------ Netty 5
+
+    @ParameterizedTest(name = "Netty {0}")
+    @ValueSource(strings = {"5.0.0.Alpha3", "5.0.0.Alpha4", "5.0.0.Alpha5"}) // Netty5IT's versions
+    void netty5(String version) throws Exception {
+        String[] cases = new String[CASES.length + 1];
+        System.arraycopy(CASES, 0, cases, 0, CASES.length);
+        cases[CASES.length] = "no codec";
+        Map<String, Map<String, String>> all = oracle("netty5",
+                Libraries.classpath("io.netty:netty5-codec-http:" + version), cases, AdviceOracleLibrariesIT::netty5);
+        Map<String, String> plain = all.get("plain");
+        Map<String, String> ours = all.get("inliner");
+        String invalid = "threw io.netty5.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid"
+                + " subprotocol. Actual: null. Expected one of: chat, superchat";
+        String sent = " [connection=Upgrade, sec-websocket-accept=(key), ";
+        assertEquals(invalid + " actual null complete false headers" + sent + "upgrade=websocket]",
+                plain.get("no header"));
+        assertEquals("ok actual null complete true headers" + sent + "upgrade=websocket]", ours.get("no header"));
+        // empty=absent: the empty value is set back, but under the advice's own spelling of the name, not the
+        // server's (sec-websocket-protocol); both weaves do this, it is the advice's doing (see the report)
+        assertEquals("ok actual null complete true headers" + sent + "Sec-WebSocket-Protocol=, upgrade=websocket]",
+                ours.get("empty value"));
+        assertEquals("ok actual superchat complete true headers" + sent
+                + "sec-websocket-protocol=superchat, upgrade=websocket]", ours.get("selected"));
+        for (String c : new String[] {"selected", "not offered", "two values", "none offered", "wrong accept key"}) {
+            assertEquals(plain.get(c), ours.get(c), c);
+        }
+        assertTrue(ours.get("not offered").startsWith("threw "), ours.get("not offered"));
+        assertTrue(ours.get("wrong accept key").startsWith("threw "), ours.get("wrong accept key"));
+        // past the checks the library fails (no HTTP codec): its exception, and no subprotocol the server never sent
+        assertEquals(invalid + " actual null complete false headers" + sent + "upgrade=websocket]",
+                plain.get("no codec"));
+        assertTrue(ours.get("no codec").startsWith("threw java.lang.IllegalStateException: "), ours.get("no codec"));
+        assertTrue(ours.get("no codec").endsWith(" actual null complete true headers" + sent + "upgrade=websocket]"),
+                ours.get("no codec"));
+    }
+
+    private static String netty5(ClassLoader l, String c) throws Exception {
+        String http = "io.netty5.handler.codec.http.";
+        String ws = http + "websocketx.";
+        Class<?> type = l.loadClass(ws + "WebSocketClientHandshaker13");
+        Constructor<?> constructor = null;
+        for (Constructor<?> k : type.getConstructors()) {
+            if (k.getParameterCount() == 5) {
+                constructor = k;
+            }
+        }
+        Object handshaker = constructor.newInstance(new URI("ws://127.0.0.1:1/"),
+                c.equals("none offered") ? null : "chat, superchat", false, null, 65536);
+        Object codec = l.loadClass(http + "HttpClientCodec").getConstructor().newInstance();
+        Class<?> handlerType = l.loadClass("io.netty5.channel.ChannelHandler");
+        Object handlers = java.lang.reflect.Array.newInstance(handlerType, 1);
+        java.lang.reflect.Array.set(handlers, 0, codec);
+        Class<?> channelType = l.loadClass("io.netty5.channel.Channel");
+        Object channel = l.loadClass("io.netty5.channel.embedded.EmbeddedChannel").getConstructor(handlers.getClass())
+                .newInstance(handlers);
+        Class<?> base = l.loadClass(ws + "WebSocketClientHandshaker");
+        base.getMethod("handshake", channelType).invoke(handshaker, channel);
+        Field nonce = type.getDeclaredField("sentNonce");
+        nonce.setAccessible(true);
+        Constructor<?> responseConstructor = null;
+        for (Constructor<?> k : l.loadClass(http + "DefaultFullHttpResponse").getConstructors()) {
+            if (k.getParameterCount() == 3) {
+                responseConstructor = k;
+            }
+        }
+        Class<?> bufferType = responseConstructor.getParameterTypes()[2];
+        Class<?> allocators = l.loadClass(bufferType.getPackageName() + ".DefaultBufferAllocators");
+        Method onHeap = allocators.getMethod("onHeapAllocator");
+        Object buffer = onHeap.getReturnType().getMethod("allocate", int.class).invoke(onHeap.invoke(null), 0);
+        Class<?> httpVersion = l.loadClass(http + "HttpVersion");
+        Class<?> status = l.loadClass(http + "HttpResponseStatus");
+        Object response = responseConstructor.newInstance(httpVersion.getField("HTTP_1_1").get(null),
+                status.getField("SWITCHING_PROTOCOLS").get(null), buffer);
+        Method headersMethod = l.loadClass(http + "HttpMessage").getMethod("headers");
+        Object headers = headersMethod.invoke(response);
+        Class<?> headersType = headersMethod.getReturnType();
+        Method set = null;
+        for (Method m : headersType.getMethods()) {
+            if (m.getName().equals("set") && m.getParameterCount() == 2 && m.getParameterTypes()[0] == CharSequence.class
+                    && (m.getParameterTypes()[1] == Object.class || m.getParameterTypes()[1] == CharSequence.class)) {
+                set = m;
+            }
+        }
+        set.invoke(headers, "upgrade", "websocket");
+        set.invoke(headers, "connection", "Upgrade");
+        set.invoke(headers, "sec-websocket-accept", c.equals("wrong accept key") ? "wrong"
+                : accept((String) nonce.get(handshaker)));
+        if (protocolHeader(c) != null) {
+            set.invoke(headers, "sec-websocket-protocol", protocolHeader(c));
+        }
+        if (c.equals("no codec")) {
+            Object pipeline = channelType.getMethod("pipeline").invoke(channel);
+            l.loadClass("io.netty5.channel.ChannelPipeline").getMethod("remove", Class.class)
+                    .invoke(pipeline, codec.getClass());
+        }
+        String outcome;
+        try {
+            base.getMethod("finishHandshake", channelType, l.loadClass(http + "FullHttpResponse"))
+                    .invoke(handshaker, channel, response);
+            outcome = "ok";
+        } catch (InvocationTargetException e) {
+            outcome = thrown(e);
+        }
+        List<String> fields = new ArrayList<>();
+        Method get = headersType.getMethod("get", CharSequence.class);
+        for (Object name : (Iterable<?>) headersType.getMethod("names").invoke(headers)) {
+            String v = String.valueOf(get.invoke(headers, name));
+            fields.add(name + "=" + (String.valueOf(name).equals("sec-websocket-accept") && !v.equals("wrong")
+                    ? "(key)" : v));
+        }
+        fields.sort(String.CASE_INSENSITIVE_ORDER); // Alpha5's names() is in hash order
+        return outcome + " actual " + base.getMethod("actualSubprotocol").invoke(handshaker)
+                + " complete " + base.getMethod("isHandshakeComplete").invoke(handshaker) + " headers " + fields;
+    }
+
+    /** The version's jars, with the target class as given. */
+    private static final class Library extends URLClassLoader {
+        private final String target;
+        private final byte[] classfile;
+
+        Library(URL[] urls, String target, byte[] classfile) {
+            super(urls, null);
+            this.target = target;
+            this.classfile = classfile;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (name.equals(target)) {
+                return defineClass(name, classfile, 0, classfile.length);
+            }
+            return super.findClass(name);
+        }
+    }
+}
