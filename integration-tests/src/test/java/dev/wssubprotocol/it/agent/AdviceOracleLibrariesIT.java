@@ -331,6 +331,88 @@ class AdviceOracleLibrariesIT {
                 + " complete " + base.getMethod("isHandshakeComplete").invoke(handshaker) + " headers " + fields;
     }
 
+    // ------------------------------------------------------------------------------------- Reactor Netty HTTP/2
+
+    @ParameterizedTest(name = "Reactor Netty {0} over HTTP/2")
+    @ValueSource(strings = {"1.2.5", "1.2.18", "1.3.7"}) // ReactorNettyHttp2IT's versions
+    void reactorNettyHttp2(String version) throws Exception {
+        // RFC 8441: no accept key over HTTP/2, so no wrong-accept-key case; "no ws-encoder": a failure after the
+        // checks, the handshake already marked complete
+        String[] cases = {"no header", "selected", "not offered", "two values", "empty value", "none offered",
+                "no ws-encoder"};
+        Map<String, Map<String, String>> all = oracle("reactor-netty-http2",
+                Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version), cases,
+                AdviceOracleLibrariesIT::reactorNettyHttp2);
+        Map<String, String> plain = all.get("plain");
+        Map<String, String> ours = all.get("inliner");
+        String invalid = "threw io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid"
+                + " subprotocol. Actual [null]. Expected one of [chat, superchat]";
+        assertEquals(invalid + " actual null complete false headers []", plain.get("no header"));
+        assertEquals("ok actual null complete true headers []", ours.get("no header"));
+        // empty=absent: set back under the advice's spelling of the name (the server's here is the same)
+        assertEquals("ok actual null complete true headers [Sec-WebSocket-Protocol=]", ours.get("empty value"));
+        assertEquals("ok actual superchat complete true headers [Sec-WebSocket-Protocol=superchat]",
+                ours.get("selected"));
+        for (String c : new String[] {"selected", "not offered", "two values", "none offered"}) {
+            assertEquals(plain.get(c), ours.get(c), c);
+        }
+        assertTrue(ours.get("not offered").startsWith("threw "), ours.get("not offered"));
+        // past the checks the library fails: its exception, and no subprotocol the server never sent
+        assertEquals(invalid + " actual null complete false headers []", plain.get("no ws-encoder"));
+        assertEquals("threw io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: ChannelPipeline"
+                + " does not contain an ws-encoder actual null complete true headers []", ours.get("no ws-encoder"));
+    }
+
+    private static String reactorNettyHttp2(ClassLoader l, String c) throws Exception {
+        String http = "io.netty.handler.codec.http.";
+        Class<?> type = l.loadClass("reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker");
+        Class<?> headersType = l.loadClass(http + "HttpHeaders");
+        Constructor<?> constructor = type.getDeclaredConstructor(URI.class, String.class, headersType, int.class);
+        constructor.setAccessible(true);
+        Object handshaker = constructor.newInstance(new URI("ws://127.0.0.1:1/"),
+                c.equals("none offered") ? null : "chat, superchat", null, 65536);
+        Class<?> handlerType = l.loadClass("io.netty.channel.ChannelHandler");
+        Class<?> channelType = l.loadClass("io.netty.channel.Channel");
+        Object channel = l.loadClass("io.netty.channel.embedded.EmbeddedChannel")
+                .getConstructor(java.lang.reflect.Array.newInstance(handlerType, 0).getClass())
+                .newInstance(java.lang.reflect.Array.newInstance(handlerType, 0));
+        if (!c.equals("no ws-encoder")) {
+            Object pipeline = channelType.getMethod("pipeline").invoke(channel);
+            l.loadClass("io.netty.channel.ChannelPipeline").getMethod("addLast", String.class, handlerType)
+                    .invoke(pipeline, "ws-encoder",
+                            l.loadClass("io.netty.channel.ChannelInboundHandlerAdapter").getConstructor().newInstance());
+        }
+        Class<?> httpVersion = l.loadClass(http + "HttpVersion");
+        Class<?> status = l.loadClass(http + "HttpResponseStatus");
+        Object response = l.loadClass(http + "DefaultHttpResponse").getConstructor(httpVersion, status)
+                .newInstance(httpVersion.getField("HTTP_1_1").get(null), status.getField("OK").get(null));
+        Object headers = l.loadClass(http + "HttpMessage").getMethod("headers").invoke(response);
+        if (protocolHeader(c) != null) {
+            headersType.getMethod("set", String.class, Object.class).invoke(headers, "Sec-WebSocket-Protocol",
+                    protocolHeader(c));
+        }
+        Method finish = type.getDeclaredMethod("finishHandshake", channelType, l.loadClass(http + "HttpResponse"));
+        finish.setAccessible(true);
+        String outcome;
+        try {
+            finish.invoke(handshaker, channel, response);
+            outcome = "ok";
+        } catch (InvocationTargetException e) {
+            outcome = thrown(e);
+        }
+        List<String> fields = new ArrayList<>();
+        for (Object entry : (Iterable<?>) headersType.getMethod("entries").invoke(headers)) {
+            Map.Entry<?, ?> e = (Map.Entry<?, ?>) entry;
+            fields.add(e.getKey() + "=" + e.getValue());
+        }
+        Field actual = type.getDeclaredField("actualSubProtocol");
+        actual.setAccessible(true);
+        Field complete = type.getDeclaredField("handshakeComplete");
+        complete.setAccessible(true);
+        return outcome + " actual " + actual.get(handshaker) + " complete " + complete.get(handshaker)
+                + " headers " + fields;
+    }
+
     /** The version's jars, with the target class as given. */
     private static final class Library extends URLClassLoader {
         private final String target;
