@@ -413,6 +413,113 @@ class AdviceOracleLibrariesIT {
                 + " headers " + fields;
     }
 
+    // ------------------------------------------------------------------------------------------ Akka and Pekko HTTP
+
+    /** AkkaHttpIT's versions: Scala binary version, akka-http-core, akka-stream (null: akka-http-core's own). */
+    @ParameterizedTest(name = "Akka HTTP {0}")
+    @ValueSource(strings = {"2.12 10.0.0", "2.12 10.1.9 2.5.23", "2.13 10.1.10 2.5.23", "2.12 10.5.3 2.7.0",
+            "2.13 10.5.3 2.7.0", "3 10.5.3 2.7.0"})
+    void akkaHttp(String version) throws Exception {
+        String[] v = version.split(" ");
+        String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
+        scalaHttp("akka-http", "akka", v.length == 2 ? Libraries.classpath(http)
+                : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]));
+    }
+
+    /** PekkoHttpIT's versions: Scala binary version, pekko-http-core, pekko-stream. */
+    @ParameterizedTest(name = "Pekko HTTP {0}")
+    @ValueSource(strings = {"2.13 1.0.0 1.0.1", "2.13 1.3.0 1.1.5", "3 1.3.0 1.1.5"})
+    void pekkoHttp(String version) throws Exception {
+        String[] v = version.split(" ");
+        scalaHttp("pekko-http", "org.apache.pekko", Libraries.classpath(
+                "org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1], "org.apache.pekko:pekko-stream_" + v[0] + ":"
+                        + v[2]));
+    }
+
+    private static void scalaHttp(String patch, String root, List<Path> jars) throws Exception {
+        Map<String, Map<String, String>> all = oracle(patch, jars, CASES, (l, c) -> scalaHttp(root, l, c));
+        Map<String, String> plain = all.get("plain");
+        Map<String, String> ours = all.get("inliner");
+        String offered = " offered List(chat, superchat) (untouched)";
+        assertTrue(plain.get("no header").startsWith("Left("), plain.get("no header"));
+        assertTrue(ours.get("no header").startsWith("Right(NegotiatedWebSocketSettings(None"), ours.get("no header"));
+        assertTrue(ours.get("no header").contains(offered + " response "), ours.get("no header"));
+        assertTrue(ours.get("empty value").startsWith("Right(NegotiatedWebSocketSettings(None"),
+                ours.get("empty value"));
+        assertTrue(ours.get("selected").startsWith("Right(NegotiatedWebSocketSettings(Some(superchat)"),
+                ours.get("selected"));
+        for (String c : new String[] {"selected", "not offered", "two values", "none offered", "wrong accept key"}) {
+            assertEquals(plain.get(c), ours.get(c), c);
+        }
+        assertTrue(ours.get("not offered").startsWith("Left("), ours.get("not offered"));
+        assertTrue(ours.get("wrong accept key").startsWith("Left("), ours.get("wrong accept key"));
+        for (String c : CASES) {
+            assertTrue(ours.get(c).contains(" response " + plain.get(c).replaceAll(".* response ", "")), c);
+        }
+    }
+
+    private static String scalaHttp(String root, ClassLoader l, String c) throws Exception {
+        String model = root + ".http.scaladsl.model.";
+        Class<?> headerType = l.loadClass(model + "HttpHeader");
+        Class<?> parser = l.loadClass(model + "HttpHeader$");
+        Object parsers = parser.getField("MODULE$").get(null);
+        Object settings = parser.getMethod("parse$default$3").invoke(parsers);
+        Method parse = null;
+        for (Method m : parser.getMethods()) {
+            if (m.getName().equals("parse") && m.getParameterCount() == 3) {
+                parse = m;
+            }
+        }
+        String key = "dGhlIHNhbXBsZSBub25jZQ==";
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Upgrade", "websocket");
+        sent.put("Connection", "Upgrade");
+        sent.put("Sec-WebSocket-Accept", c.equals("wrong accept key") ? "wrong" : accept(key));
+        if (protocolHeader(c) != null) {
+            sent.put("Sec-WebSocket-Protocol", protocolHeader(c));
+        }
+        Object response = l.loadClass(root + ".http.javadsl.model.HttpResponse").getMethod("create").invoke(null);
+        response = response.getClass().getMethod("withStatus", int.class).invoke(response, 101);
+        Method addHeader = l.loadClass(root + ".http.javadsl.model.HttpMessage$MessageTransformations")
+                .getMethod("addHeader", l.loadClass(root + ".http.javadsl.model.HttpHeader"));
+        for (Map.Entry<String, String> h : sent.entrySet()) {
+            Object result = parse.invoke(parsers, h.getKey(), h.getValue(), settings);
+            // the library's own parser, as for a response off the wire; what it cannot parse stays a RawHeader
+            Object header = result.getClass().getSimpleName().endsWith("Ok")
+                    ? result.getClass().getMethod("header").invoke(result)
+                    : l.loadClass(model + "headers.RawHeader").getConstructor(String.class, String.class)
+                    .newInstance(h.getKey(), h.getValue());
+            response = addHeader.invoke(response, header);
+        }
+        Object offered = l.loadClass("scala.collection.immutable.Nil$").getField("MODULE$").get(null);
+        if (!c.equals("none offered")) {
+            Method cons = offered.getClass().getMethod("$colon$colon", Object.class);
+            offered = cons.invoke(offered, "superchat");
+            offered = offered.getClass().getMethod("$colon$colon", Object.class).invoke(offered, "chat");
+        }
+        String offeredBefore = String.valueOf(offered);
+        String responseBefore = String.valueOf(response);
+        Class<?> client = l.loadClass(root + ".http.impl.engine.ws.Handshake$Client$");
+        Method validate = null;
+        for (Method m : client.getMethods()) {
+            if (m.getName().equals("validateResponse") && m.getParameterCount() == 3) {
+                validate = m;
+            }
+        }
+        Object keyHeader = l.loadClass(model + "headers.Sec$minusWebSocket$minusKey").getConstructor(String.class)
+                .newInstance(key);
+        String outcome;
+        try {
+            outcome = String.valueOf(validate.invoke(client.getField("MODULE$").get(null), response, offered,
+                    keyHeader)).replaceAll("@[0-9a-f]+", "@(hash)");
+        } catch (InvocationTargetException e) {
+            outcome = thrown(e);
+        }
+        return outcome + " offered " + offered + (offeredBefore.equals(String.valueOf(offered)) ? " (untouched)"
+                : " (CHANGED)") + " response " + response + (responseBefore.equals(String.valueOf(response))
+                ? "" : " (CHANGED)");
+    }
+
     /** The version's jars, with the target class as given. */
     private static final class Library extends URLClassLoader {
         private final String target;
