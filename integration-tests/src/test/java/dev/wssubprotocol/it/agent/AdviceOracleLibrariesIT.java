@@ -100,6 +100,10 @@ class AdviceOracleLibrariesIT {
             }
             all.put(weave.getKey(), outcomes);
         }
+        for (String c : cases) {
+            System.out.println(jars.get(0).getFileName() + " | " + c + " | plain: " + all.get("plain").get(c)
+                    + " | woven: " + all.get("inliner").get(c));
+        }
         assertEquals(all.get("byte buddy"), all.get("inliner"), patchId + " " + jars.get(0).getFileName());
         return all;
     }
@@ -518,6 +522,87 @@ class AdviceOracleLibrariesIT {
         return outcome + " offered " + offered + (offeredBefore.equals(String.valueOf(offered)) ? " (untouched)"
                 : " (CHANGED)") + " response " + response + (responseBefore.equals(String.valueOf(response))
                 ? "" : " (CHANGED)");
+    }
+
+    // ------------------------------------------------------------------------------------------------------ Grizzly
+
+    @ParameterizedTest(name = "Grizzly {0}")
+    @ValueSource(strings = {"2.3.19", "2.3.20", "2.3.35", "2.4.4", "3.0.1", "4.0.2"}) // GrizzlyIT's versions
+    void grizzly(String version) throws Exception {
+        Map<String, Map<String, String>> all = oracle("grizzly-websockets", Libraries.classpath(
+                "org.glassfish.grizzly:grizzly-websockets:" + version, "javax.servlet:javax.servlet-api:3.1.0"),
+                CASES, AdviceOracleLibrariesIT::grizzly);
+        Map<String, String> plain = all.get("plain");
+        Map<String, String> ours = all.get("inliner");
+        assertTrue(plain.get("no header").startsWith("threw "), plain.get("no header"));
+        assertTrue(plain.get("no header").contains(" subprotocol [chat, superchat] (the application's list) "),
+                plain.get("no header"));
+        // rescued: Grizzly's "none", an empty list in place of the offer (the advice's design); on success Grizzly
+        // itself replaces the list with the selected protocol, and 2.3.19 rejects even an offered one
+        assertTrue(ours.get("no header").startsWith("ok subprotocol [] (another list) "), ours.get("no header"));
+        assertTrue(ours.get("empty value").startsWith("ok subprotocol [] (another list) "), ours.get("empty value"));
+        for (String c : CASES) { // the response as the server sent it
+            assertEquals(plain.get(c).replaceAll(".* response ", ""), ours.get(c).replaceAll(".* response ", ""), c);
+        }
+        for (String c : new String[] {"selected", "not offered", "two values", "none offered", "wrong accept key"}) {
+            assertEquals(plain.get(c), ours.get(c), c);
+        }
+        assertTrue(ours.get("not offered").startsWith("threw "), ours.get("not offered"));
+        assertTrue(ours.get("wrong accept key").startsWith("threw "), ours.get("wrong accept key"));
+    }
+
+    private static String grizzly(ClassLoader l, String c) throws Exception {
+        String ws = "org.glassfish.grizzly.websockets.";
+        String http = "org.glassfish.grizzly.http.";
+        Class<?> type = l.loadClass(ws + "HandShake");
+        Object handshake = l.loadClass(ws + "rfc6455.RFC6455HandShake").getConstructor(URI.class)
+                .newInstance(new URI("ws://127.0.0.1:1/"));
+        List<String> offered = new ArrayList<>();
+        if (!c.equals("none offered")) {
+            offered.add("chat");
+            offered.add("superchat");
+        }
+        type.getMethod("setSubProtocol", List.class).invoke(handshake, offered);
+        Field secKey = handshake.getClass().getDeclaredField("secKey");
+        secKey.setAccessible(true);
+        Class<?> secKeyType = l.loadClass(ws + "SecKey");
+        Object serverKey = secKeyType.getMethod("generateServerKey", secKeyType).invoke(null, secKey.get(handshake));
+        String accept = (String) secKeyType.getMethod("getSecKey").invoke(serverKey);
+        Object requestBuilder = l.loadClass(http + "HttpRequestPacket").getMethod("builder").invoke(null);
+        requestBuilder.getClass().getMethod("method", String.class).invoke(requestBuilder, "GET");
+        requestBuilder.getClass().getMethod("uri", String.class).invoke(requestBuilder, "/");
+        requestBuilder.getClass().getMethod("header", String.class, String.class).invoke(requestBuilder, "Host",
+                "127.0.0.1:1");
+        Object request = requestBuilder.getClass().getMethod("build").invoke(requestBuilder);
+        Class<?> responseType = l.loadClass(http + "HttpResponsePacket");
+        Object builder = responseType.getMethod("builder", l.loadClass(http + "HttpRequestPacket")).invoke(null,
+                request);
+        builder.getClass().getMethod("status", int.class).invoke(builder, 101);
+        Method header = builder.getClass().getMethod("header", String.class, String.class);
+        header.invoke(builder, "upgrade", "websocket");
+        header.invoke(builder, "connection", "Upgrade");
+        header.invoke(builder, "sec-websocket-accept", c.equals("wrong accept key") ? "wrong" : accept);
+        if (protocolHeader(c) != null) {
+            header.invoke(builder, "sec-websocket-protocol", protocolHeader(c));
+        }
+        Object response = builder.getClass().getMethod("build").invoke(builder);
+        String outcome;
+        try {
+            type.getMethod("validateServerResponse", responseType).invoke(handshake, response);
+            outcome = "ok";
+        } catch (InvocationTargetException e) {
+            outcome = thrown(e).replace(accept, "(key)");
+        }
+        Object now = type.getMethod("getSubProtocol").invoke(handshake);
+        List<String> fields = new ArrayList<>();
+        Object headers = responseType.getMethod("getHeaders").invoke(response);
+        Method get = responseType.getMethod("getHeader", String.class);
+        for (Object name : (Iterable<?>) headers.getClass().getMethod("names").invoke(headers)) {
+            String v = (String) get.invoke(response, name);
+            fields.add(name + "=" + (v.equals(accept) ? "(key)" : v));
+        }
+        return outcome + " subprotocol " + now + (now == offered ? " (the application's list)" : " (another list)")
+                + " response " + responseType.getMethod("getStatus").invoke(response) + " " + fields;
     }
 
     /** The version's jars, with the target class as given. */
