@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.agent;
 
+import dev.wssubprotocol.agent.paho.PahoPatch;
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
 import dev.wssubprotocol.agent.weave.Weaver;
@@ -75,11 +76,16 @@ class AdviceOracleLibrariesIT {
     /** The three weaves of one version's target and the outcomes of every case on each. */
     private static Map<String, Map<String, String>> oracle(String patchId, List<Path> jars, String[] cases, Case run)
             throws Exception {
+        return oracle(Patches.get(patchId), jars, cases, run);
+    }
+
+    private static Map<String, Map<String, String>> oracle(Patch patch, List<Path> jars, String[] cases, Case run)
+            throws Exception {
+        String patchId = patch.id();
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             urls[i] = jars.get(i).toUri().toURL();
         }
-        Patch patch = Patches.get(patchId);
         byte[] original;
         byte[] inlined;
         byte[] byteBuddy;
@@ -605,6 +611,84 @@ class AdviceOracleLibrariesIT {
                 + " response " + responseType.getMethod("getStatus").invoke(response) + " " + fields;
     }
 
+    // --------------------------------------------------------------------------------------------------------- Paho
+
+    @ParameterizedTest(name = "Paho mqttv3 {0}")
+    @ValueSource(strings = {"1.1.0", "1.2.0", "1.2.5"}) // PahoIT's versions
+    void pahoV3(String version) throws Exception {
+        paho(Patches.get(PahoPatch.ID), Libraries.classpath("org.eclipse.paho:org.eclipse.paho.client.mqttv3:"
+                + version));
+    }
+
+    @ParameterizedTest(name = "Paho mqttv5 {0}")
+    @ValueSource(strings = {"1.2.5"}) // PahoIT's versions
+    void pahoV5(String version) throws Exception {
+        paho(Patch.of(PahoPatch.ID, PahoPatch.TYPE_V5, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
+                PahoPatch.RELOCATABLE_ROOT), Libraries.classpath("org.eclipse.paho:org.eclipse.paho.mqttv5.client:"
+                + version));
+    }
+
+    private static void paho(Patch patch, List<Path> jars) throws Exception {
+        // Paho always offers "mqtt" and only that: no "none offered" case
+        // Paho never reads the value; "wrong accept key" sends "mqtt", "no header, wrong key" nothing (the advice must
+        // not let it through)
+        String[] cases = {"no header", "selected", "not offered", "two values", "empty value", "wrong accept key",
+                "no header, wrong key"};
+        Map<String, Map<String, String>> all = oracle(patch, jars, cases, (l, c) -> paho(patch.typeName(), l, c));
+        Map<String, String> plain = all.get("plain");
+        Map<String, String> ours = all.get("inliner");
+        String restored = " input the original stream, left after the call: [";
+        assertTrue(plain.get("no header").startsWith("threw java.io.IOException: WebSocket Response header: empty"
+                + " sec-websocket-protocol" + restored), plain.get("no header"));
+        assertTrue(ours.get("no header").startsWith("ok" + restored), ours.get("no header"));
+        assertTrue(ours.get("selected").startsWith("ok" + restored), ours.get("selected"));
+        for (String c : new String[] {"selected", "not offered", "two values", "empty value", "wrong accept key",
+                "no header, wrong key"}) {
+            assertEquals(plain.get(c), ours.get(c), c);
+        }
+        assertTrue(ours.get("no header, wrong key").startsWith("threw "), ours.get("no header, wrong key"));
+        for (String c : cases) { // the stream: what is left of it is what is left without the agent
+            assertEquals(plain.get(c).replaceAll(".* input ", ""), ours.get(c).replaceAll(".* input ", ""), c);
+        }
+    }
+
+    private static String paho(String typeName, ClassLoader l, String c) throws Exception {
+        Class<?> type = l.loadClass(typeName);
+        Constructor<?> constructor = type.getConstructors()[0];
+        Object[] args = new Object[constructor.getParameterCount()];
+        String key = "dGhlIHNhbXBsZSBub25jZQ==";
+        String header = c.equals("selected") || c.equals("wrong accept key") ? "mqtt" : c.equals("not offered") ? "other"
+                : c.equals("two values") ? "mqtt, mqttv3.1" : c.equals("empty value") ? "" : null;
+        String head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + (c.contains("wrong") ? "d3Jvbmc=" : accept(key)) + "\r\n"
+                + (header == null ? "" : "Sec-WebSocket-Protocol: " + header + "\r\n") + "\r\n";
+        java.io.ByteArrayInputStream input = new java.io.ByteArrayInputStream(
+                (head + "first frame bytes").getBytes(StandardCharsets.ISO_8859_1));
+        args[0] = input;
+        args[1] = new java.io.ByteArrayOutputStream();
+        args[2] = "/mqtt";
+        args[3] = "127.0.0.1";
+        args[4] = 1;
+        if (args.length > 5) {
+            args[5] = constructor.getParameterTypes()[5] == java.util.Properties.class ? new java.util.Properties()
+                    : new java.util.HashMap<String, String>();
+        }
+        Object handshake = constructor.newInstance(args);
+        Method receive = type.getDeclaredMethod("receiveHandshakeResponse", String.class);
+        receive.setAccessible(true);
+        String outcome;
+        try {
+            receive.invoke(handshake, key);
+            outcome = "ok";
+        } catch (InvocationTargetException e) {
+            outcome = thrown(e);
+        }
+        Field field = type.getDeclaredField("input");
+        field.setAccessible(true);
+        return outcome + " input " + (field.get(handshake) == input ? "the original stream" : "ANOTHER stream")
+                + ", left after the call: [" + new String(input.readAllBytes(), StandardCharsets.ISO_8859_1) + "]";
+    }
+
     /** The version's jars, with the target class as given. */
     private static final class Library extends URLClassLoader {
         private final String target;
@@ -619,7 +703,25 @@ class AdviceOracleLibrariesIT {
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             if (name.equals(target)) {
-                return defineClass(name, classfile, 0, classfile.length);
+                // with the jar's code source and signers, as the original (Paho's jars are signed: a class without
+                // them in a signed package is refused)
+                java.security.CodeSource source = null;
+                URL resource = findResource(name.replace('.', '/') + ".class");
+                try {
+                    java.net.JarURLConnection jar = (java.net.JarURLConnection) resource.openConnection();
+                    jar.setUseCaches(false);
+                    try (java.util.jar.JarFile file = jar.getJarFile()) {
+                        java.util.jar.JarEntry entry = file.getJarEntry(jar.getEntryName());
+                        try (InputStream in = file.getInputStream(entry)) {
+                            in.readAllBytes(); // the signers are known once the entry is read
+                        }
+                        source = new java.security.CodeSource(jar.getJarFileURL(), entry.getCodeSigners());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+                return defineClass(name, classfile, 0, classfile.length,
+                        new java.security.ProtectionDomain(source, null, this, null));
             }
             return super.findClass(name);
         }
