@@ -45,7 +45,8 @@ class AdviceOracleIT {
 
     @BeforeAll
     static void activate() throws Exception {
-        status("started", new Class<?>[] {String.class, String.class, boolean.class}, "oracle", "patches=netty", false);
+        status("started", new Class<?>[] {String.class, String.class, boolean.class, boolean.class}, "oracle",
+                "patches=netty", false, false);
     }
 
     @AfterAll
