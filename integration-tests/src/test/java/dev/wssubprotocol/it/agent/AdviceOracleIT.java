@@ -55,7 +55,7 @@ class AdviceOracleIT {
     }
 
     /** The agent's status says "active", as after a start, so that the advice's Hook answers. */
-    private static void status(String method, Class<?>[] types, Object... args) throws Exception {
+    static void status(String method, Class<?>[] types, Object... args) throws Exception {
         Method m = Class.forName("dev.wssubprotocol.agent.Status").getDeclaredMethod(method, types);
         m.setAccessible(true);
         m.invoke(null, args);

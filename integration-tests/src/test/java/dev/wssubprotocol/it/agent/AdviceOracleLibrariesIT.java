@@ -61,11 +61,9 @@ class AdviceOracleLibrariesIT {
         status("detached", new Class<?>[0]);
     }
 
-    /** The agent's status says "active", as after a start, so that the advice's Hook answers. */
+    /** {@link AdviceOracleIT#status}: the agent's status says "active", so that the advice's Hook answers. */
     private static void status(String method, Class<?>[] types, Object... args) throws Exception {
-        Method m = Class.forName("dev.wssubprotocol.agent.Status").getDeclaredMethod(method, types);
-        m.setAccessible(true);
-        m.invoke(null, args);
+        AdviceOracleIT.status(method, types, args);
     }
 
     /** One handshake case against the library loaded by the given loader; returns what a user would see. */
