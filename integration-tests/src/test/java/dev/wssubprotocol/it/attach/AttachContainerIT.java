@@ -33,8 +33,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * read back with status.
  */
 class AttachContainerIT {
-    static final List<String> CONTAINER = List.of("unshare", "--pid", "--mount", "--fork", "--mount-proc",
-            "sh", "-c", "mount -t tmpfs -o mode=1777 tmpfs /tmp && exec \"$@\"", "sh");
+    static final List<String> CONTAINER = container();
+
+    /**
+     * A "container": PID 1 of its own PID and mount namespaces, with a private tmpfs on /tmp. When this build lives
+     * under /tmp (a clone there), its folder is bound back into the container's /tmp, so that the class path, the
+     * jar and the jlink'ed runtime the tests name are still there, as an image would hold them.
+     */
+    private static List<String> container() {
+        Path here = Paths.get("").toAbsolutePath().normalize();
+        String before = "";
+        String after = "";
+        if (here.startsWith("/tmp") && here.getNameCount() > 1) {
+            String build = "/" + here.subpath(0, 2);
+            before = "mkdir -p /run/ws-it-build && mount --bind " + build + " /run/ws-it-build && ";
+            after = " && mkdir -p " + build + " && mount --bind /run/ws-it-build " + build;
+        }
+        return List.of("unshare", "--pid", "--mount", "--fork", "--mount-proc",
+                "sh", "-c", before + "mount -t tmpfs -o mode=1777 tmpfs /tmp" + after + " && exec \"$@\"", "sh");
+    }
 
     static Optional<Jdks.Jdk> jdk(int major) {
         return AttachAcrossJdksIT.jdk(major);
