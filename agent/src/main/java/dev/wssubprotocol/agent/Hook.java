@@ -53,16 +53,17 @@ public final class Hook {
      * say, on which the injected header never sticks).
      */
     public static Boolean retry(String library, String target, String offered) {
-        if (RETRYING.get() != null || !Boolean.TRUE.equals(rescue(library, target, offered))) {
-            return Boolean.FALSE;
-        }
-        RETRYING.set(library);
-        return Boolean.TRUE;
+        return RETRYING.get() == null ? markRetrying(library, rescue(library, target, offered)) : Boolean.FALSE;
     }
 
     /** {@link #retry} for an empty or whitespace-only header: {@link #rescueEmpty} decides. */
     public static Boolean retryEmpty(String library, String target, String offered) {
-        if (RETRYING.get() != null || !Boolean.TRUE.equals(rescueEmpty(library, target, offered))) {
+        return RETRYING.get() == null ? markRetrying(library, rescueEmpty(library, target, offered)) : Boolean.FALSE;
+    }
+
+    /** TRUE, with this thread marked as retrying, when the rescue said so; else FALSE. */
+    private static Boolean markRetrying(String library, Boolean rescue) {
+        if (!Boolean.TRUE.equals(rescue)) {
             return Boolean.FALSE;
         }
         RETRYING.set(library);
