@@ -15,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Armeria's WebSocket client ({@code com.linecorp.armeria:armeria}, from 1.24): the subprotocols go to the
  * builder; the application reads {@code WebSocketSession.subprotocol()}. Java 8.
+ * Modes: {@code default} connects to {@code ws://host:port}; {@code h1c} to {@code ws+h1c://host:port}, the scheme
+ * that tells Armeria to speak HTTP/1.1 only. From the versions that also do WebSocket over HTTP/2 (1.40.0 does),
+ * {@code ws://} first tries HTTP/2 on each new connection (the connection preface, then an
+ * {@code OPTIONS * ... Upgrade: h2c} request) and only then sends the WebSocket upgrade; a server that speaks
+ * WebSocket over HTTP/1.1 only is reached with {@code ws+h1c}.
  */
 public final class ArmeriaDriver extends Driver {
     public static void main(String[] args) throws Exception {
@@ -24,7 +29,9 @@ public final class ArmeriaDriver extends Driver {
     @Override
     protected String exchange(Case c, String uri, String mode) throws Exception {
         URI address = URI.create(uri);
-        WebSocketClientBuilder builder = WebSocketClient.builder("ws://" + address.getHost() + ":" + address.getPort());
+        String scheme = "h1c".equals(mode) ? "ws+h1c" : "ws";
+        WebSocketClientBuilder builder =
+                WebSocketClient.builder(scheme + "://" + address.getHost() + ":" + address.getPort());
         if (c.offer != null) {
             builder.subprotocols(c.offerList().toArray(new String[0]));
         }
