@@ -34,7 +34,7 @@ class ArmeriaIT {
     @ParameterizedTest(name = "Armeria {0} ({1}) on {2}")
     @MethodSource("versions")
     void compliant(String version, String modes, Jdks.Jdk jdk) {
-        ComplianceContract.check("Armeria `WebSocketClient` (`com.linecorp.armeria:armeria`)",
+        ComplianceContract.check("Armeria `WebSocketClient` (`com.linecorp.armeria:armeria`; 1.40.0 through `ws+h1c://`, HTTP/1.1 only)",
                 "`WebSocketSession.subprotocol()`", version,
                 new ComplianceContract.Target(ArmeriaDriver.class, modes, "null"), jdk,
                 Libraries.classpath("com.linecorp.armeria:armeria:" + version));
