@@ -36,22 +36,34 @@ public final class ComplianceContract {
              * the start of the one agent line expected after the start line, or null: a library version the agent
              * knows but leaves alone because it is not strict ("not needed for ...")
              */
-            String agentLine) {
+            String agentLine,
+            /**
+             * a rescued case this client cannot complete for a reason that has nothing to do with the subprotocol,
+             * or null; it must then fail, without the agent and with it, with a message that starts with
+             * {@link #otherFailureStart}
+             */
+            Case otherFailure,
+            String otherFailureStart) {
 
         public Target(Class<? extends Driver> driver, String modes, String none) {
-            this(driver.getName(), modes, none, null, null);
+            this(driver.getName(), modes, none, null, null, null, null);
         }
 
         public Target(String driver, String modes, String none, String stderrLine) {
-            this(driver, modes, none, stderrLine, null);
+            this(driver, modes, none, stderrLine, null, null, null);
         }
 
         public Target withStderrLine(String line) {
-            return new Target(driver, modes, none, line, agentLine);
+            return new Target(driver, modes, none, line, agentLine, otherFailure, otherFailureStart);
         }
 
         public Target withAgentLine(String start) {
-            return new Target(driver, modes, none, stderrLine, start);
+            return new Target(driver, modes, none, stderrLine, start, otherFailure, otherFailureStart);
+        }
+
+        /** {@code c} fails whatever the agent does, with a FAIL line that starts with "FAIL " + {@code start}. */
+        public Target withOtherFailure(Case c, String start) {
+            return new Target(driver, modes, none, stderrLine, agentLine, c, start);
         }
     }
 
@@ -124,7 +136,10 @@ public final class ComplianceContract {
             Case c = Case.valueOf(key.substring(key.indexOf(':') + 1));
             String before = entry.getValue();
             String after = withAgent.get(key);
-            if (c.rescued) {
+            if (c.rescued && c == target.otherFailure()) {
+                checks.add(() -> assertTrue(before.startsWith("FAIL " + target.otherFailureStart()),
+                        key + " fails for another reason: " + target.otherFailureStart() + context));
+            } else if (c.rescued) {
                 checks.add(() -> assertEquals(connected, before, key + " must already connect without the agent"
                         + " (a FAIL means this client is strict: it needs a patch and the differential Contract)"
                         + context));

@@ -30,6 +30,18 @@ public final class DriverCompiler {
      * @return out, to be put on the forked JVM's class path
      */
     public static synchronized Path compile(String resource, List<Path> library, Path out) {
+        return compile(resource, library, out, null, 8);
+    }
+
+    /**
+     * The same, for a library whose class files are newer than the build's JDK can read (Helidon 4: Java 21): the
+     * source is compiled by {@code javac} of {@code jdk} (a JDK of that Java or later, the one the driver is going to
+     * run on), for {@code release}.
+     *
+     * @param jdk     whose javac compiles, or null for the build's own (in this JVM)
+     * @param release the Java release of the class files (8 for a driver that runs on every tested JDK)
+     */
+    public static synchronized Path compile(String resource, List<Path> library, Path out, Jdks.Jdk jdk, int release) {
         if (Files.isDirectory(out)) {
             return out;
         }
@@ -43,18 +55,34 @@ public final class DriverCompiler {
             classpath.add(Fork.DRIVERS);
             classpath.addAll(library);
             Path classes = Files.createDirectories(out.resolveSibling(out.getFileName() + ".tmp"));
-            List<String> args = List.of("--release", "8", "-proc:none", "-nowarn", "-d", classes.toString(),
+            List<String> args = List.of("--release", Integer.toString(release), "-proc:none", "-nowarn",
+                    "-d", classes.toString(),
                     "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
                     source.toString());
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            ByteArrayOutputStream messages = new ByteArrayOutputStream();
-            int rc = javac.run(null, messages, messages, args.toArray(new String[0]));
+            int rc;
+            String messages;
+            if (jdk == null) {
+                JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+                ByteArrayOutputStream output = new ByteArrayOutputStream();
+                rc = javac.run(null, output, output, args.toArray(new String[0]));
+                messages = output.toString(StandardCharsets.UTF_8);
+            } else {
+                List<String> command = new ArrayList<>();
+                command.add(jdk.home().resolve("bin").resolve("javac").toString());
+                command.addAll(args);
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                messages = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                rc = process.waitFor();
+            }
             if (rc != 0) {
-                throw new AssertionError("cannot compile " + resource + " against " + library + ":\n"
-                        + messages.toString(StandardCharsets.UTF_8));
+                throw new AssertionError("cannot compile " + resource + " against " + library
+                        + (jdk == null ? "" : " with the javac of " + jdk) + ":\n" + messages);
             }
             return Files.move(classes, out);
         } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
