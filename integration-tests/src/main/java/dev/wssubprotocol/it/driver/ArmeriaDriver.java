@@ -16,10 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * Armeria's WebSocket client ({@code com.linecorp.armeria:armeria}, from 1.24): the subprotocols go to the
  * builder; the application reads {@code WebSocketSession.subprotocol()}. Java 8.
  * Modes: {@code default} connects to {@code ws://host:port}; {@code h1c} to {@code ws+h1c://host:port}, the scheme
- * that tells Armeria to speak HTTP/1.1 only. From the versions that also do WebSocket over HTTP/2 (1.40.0 does),
- * {@code ws://} first tries HTTP/2 on each new connection (the connection preface, then an
- * {@code OPTIONS * ... Upgrade: h2c} request) and only then sends the WebSocket upgrade; a server that speaks
- * WebSocket over HTTP/1.1 only is reached with {@code ws+h1c}.
+ * that tells Armeria to speak HTTP/1.1 only. In 1.40.0, {@code ws://} first tries HTTP/2 on each new connection:
+ * the connection preface, then, when that fails, an {@code OPTIONS * ... Upgrade: h2c} request on a new connection
+ * (1.25.0 to 1.37.0 send only the preface), and only then the WebSocket upgrade; a server that speaks WebSocket over
+ * HTTP/1.1 only is reached with {@code ws+h1c}.
  */
 public final class ArmeriaDriver extends Driver {
     public static void main(String[] args) throws Exception {
