@@ -6,8 +6,8 @@ import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.agent.netty5.Netty5Patch;
 import dev.wssubprotocol.agent.paho.PahoPatch;
-import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
-import dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Patch;
+import dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch;
+import dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Patch;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import dev.wssubprotocol.agent.netty5.Netty5Patch;
 import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
-import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
+import dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch;
 import org.junit.jupiter.api.Test;
 
 import org.objectweb.asm.ClassReader;

@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.pekko;
+package dev.wssubprotocol.agent.pekkohttp;
 
 /**
  * Apache Pekko HTTP ({@code org.apache.pekko:pekko-http-core_2.13} and {@code _3}) 1.0 through 1.3.
@@ -25,7 +25,7 @@ public final class PekkoHttpPatch {
     public static final String PARAMETERS = "org.apache.pekko.http.scaladsl.model.HttpResponse, "
             + "scala.collection.immutable.Seq, "
             + "org.apache.pekko.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey";
-    public static final String ADVICE = "dev.wssubprotocol.agent.pekko.PekkoHttpAdvice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.pekkohttp.PekkoHttpAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
 

@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.reactornetty;
+package dev.wssubprotocol.agent.reactornettyhttp2;
 
 /**
  * Reactor Netty's WebSockets over HTTP/2 (RFC 8441 extended CONNECT), reactor-netty-http 1.2.5 and later. Over
@@ -24,7 +24,7 @@ public final class ReactorNettyHttp2Patch {
     public static final String METHOD = "finishHandshake";
     /** the method's exact parameter types, separated by ", " */
     public static final String PARAMETERS = "io.netty.channel.Channel, io.netty.handler.codec.http.HttpResponse";
-    public static final String ADVICE = "dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Advice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Advice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
 
