@@ -19,6 +19,11 @@ public final class PekkoHttpPatch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "pekko-http";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Pekko HTTP";
+    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
+     *  version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "org.apache.pekko:pekko-http-core_2.13";
     public static final String TYPE = "org.apache.pekko.http.impl.engine.ws.Handshake$Client$";
     public static final String METHOD = "validateResponse";
     /** the method's exact parameter types, separated by ", " */
@@ -28,6 +33,10 @@ public final class PekkoHttpPatch {
     public static final String ADVICE = "dev.wssubprotocol.agent.pekkohttp.PekkoHttpAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private PekkoHttpPatch() {
     }

@@ -19,6 +19,10 @@ public final class ReactorNettyHttp2Patch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "reactor-netty-http2";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Reactor Netty, WebSockets over HTTP/2";
+    /** groupId:artifactId of the library (no compile dependency on it: the advice names only Netty's types) */
+    public static final String LIBRARY = "io.projectreactor.netty:reactor-netty-http";
     public static final String TYPE =
             "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker";
     public static final String METHOD = "finishHandshake";
@@ -27,6 +31,10 @@ public final class ReactorNettyHttp2Patch {
     public static final String ADVICE = "dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Advice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private ReactorNettyHttp2Patch() {
     }

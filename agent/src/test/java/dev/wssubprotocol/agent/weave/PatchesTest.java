@@ -20,6 +20,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,33 @@ public class PatchesTest {
             assertTrue(p.id().equals(last) || ids.add(p.id()), p.id() + ": the entries of one id stand together");
             last = p.id();
         }
+    }
+
+    @Test
+    void eachPatchCarriesItsIdNameAndCoordinates() {
+        java.util.Map<String, String> names = new java.util.HashMap<String, String>();
+        for (Patch p : Patches.ALL) {
+            assertTrue(p.id().matches("[a-z0-9]+(-[a-z0-9]+)*"), p.id());
+            assertTrue(p.library().matches("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+"), p.id() + ": " + p.library());
+            assertFalse(p.name().trim().isEmpty() || p.name().contains("|"), p.id());
+            String before = names.put(p.id(), p.name());
+            assertTrue(before == null || before.equals(p.name()), p.id() + ": one name per id");
+        }
+        assertEquals(new ArrayList<String>(names.keySet()).size(), Patches.ids().size());
+        assertEquals(Patches.ids().size() + 1, Patches.ALL.size(), "paho-mqtt covers two classes");
+    }
+
+    @Test
+    void aDefinitionIsEightFields() {
+        Patch p = Patch.parse("x|X lib|g:a|a.B|m|int, java.lang.String|a.Advice|a/");
+        assertEquals("x (a.B#m[int, java.lang.String])", p.toString());
+        assertEquals("X lib", p.name());
+        assertEquals("g:a", p.library());
+        assertEquals("a/", p.relocatableRoot());
+        assertNull(Patch.parse("x|X|g:a|a.B|m||a.Advice|").relocatableRoot());
+        assertEquals(new ArrayList<String>(), Patch.parse("x|X|g:a|a.B|m||a.Advice|").parameterTypes());
+        assertThrows(IllegalArgumentException.class, () -> Patch.parse("x|X|g:a|a.B|m||a.Advice"));
+        assertThrows(IllegalArgumentException.class, () -> Patch.parse("x|X|g:a|a.B|m||a.Advice||"));
     }
 
     @Test
