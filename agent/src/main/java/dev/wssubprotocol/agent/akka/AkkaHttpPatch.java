@@ -23,9 +23,9 @@ public final class AkkaHttpPatch {
     public static final String ID = "akka-http";
     /** the library as the README and the options list name it */
     public static final String NAME = "Akka HTTP";
-    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
-     *  version; WeaverTest checks these against the jar the target class comes from) */
-    public static final String LIBRARY = "com.typesafe.akka:akka-http-core_2.12";
+    /** groupId:artifactId of the library without the Scala suffix (the advice is compiled against _2.12; agent/pom.xml
+     *  holds the version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "com.typesafe.akka:akka-http-core";
     public static final String TYPE = "akka.http.impl.engine.ws.Handshake$Client$";
     public static final String METHOD = "validateResponse";
     /** the method's exact parameter types, separated by ", " */

@@ -21,9 +21,9 @@ public final class PekkoHttpPatch {
     public static final String ID = "pekko-http";
     /** the library as the README and the options list name it */
     public static final String NAME = "Pekko HTTP";
-    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
-     *  version; WeaverTest checks these against the jar the target class comes from) */
-    public static final String LIBRARY = "org.apache.pekko:pekko-http-core_2.13";
+    /** groupId:artifactId of the library without the Scala suffix (the advice is compiled against _2.13; agent/pom.xml
+     *  holds the version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "org.apache.pekko:pekko-http-core";
     public static final String TYPE = "org.apache.pekko.http.impl.engine.ws.Handshake$Client$";
     public static final String METHOD = "validateResponse";
     /** the method's exact parameter types, separated by ", " */
