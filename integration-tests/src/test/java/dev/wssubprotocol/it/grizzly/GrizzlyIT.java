@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.grizzly;
 
+import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
 import dev.wssubprotocol.it.driver.GrizzlyDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -22,9 +23,9 @@ import java.util.stream.Stream;
  */
 class GrizzlyIT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Grizzly (`org.glassfish.grizzly:grizzly-websockets`)",
-            "`HandShake.getSubProtocol()`", "grizzly-websockets",
-            "org.glassfish.grizzly.websockets.HandShake", GrizzlyDriver.class, "default", "[]");
+            "Grizzly (`" + GrizzlyPatch.LIBRARY + "`)",
+            "`HandShake.getSubProtocol()`", GrizzlyPatch.ID,
+            GrizzlyPatch.TYPE, GrizzlyDriver.class, "default", "[]");
 
     static Stream<Arguments> versions() {
         return Stream.of("2.3.19", "2.3.20", "2.3.35", "2.4.4", "3.0.1", "4.0.2")

@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.netty5;
 
+import dev.wssubprotocol.agent.netty5.Netty5Patch;
 import dev.wssubprotocol.it.driver.Netty5Driver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -23,9 +24,9 @@ import static dev.wssubprotocol.it.support.Matrix.java;
 /** Netty 5 ({@code io.netty5}), every alpha released there, plain handshaker and WebSocketClientProtocolHandler. */
 class Netty5IT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Netty 5 `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`io.netty:netty5-codec-http`)",
-            "`actualSubprotocol()`", "netty5",
-            "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            "Netty 5 `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`" + Netty5Patch.LIBRARY + "`)",
+            "`actualSubprotocol()`", Netty5Patch.ID,
+            Netty5Patch.TYPE,
             Netty5Driver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {

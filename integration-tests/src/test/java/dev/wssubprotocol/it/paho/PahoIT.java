@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.paho;
 
+import dev.wssubprotocol.agent.paho.PahoPatch;
 import dev.wssubprotocol.it.driver.PahoDriver;
 import dev.wssubprotocol.it.driver.PahoV5Driver;
 import dev.wssubprotocol.it.support.Contract;
@@ -18,13 +19,13 @@ import java.util.stream.Stream;
  */
 class PahoIT {
     static final Contract.Target V3 = new Contract.Target(
-            "Eclipse Paho MQTT v3 (`org.eclipse.paho:org.eclipse.paho.client.mqttv3`)",
-            "nothing (Paho has no API for the subprotocol)", "paho-mqtt",
-            "org.eclipse.paho.client.mqttv3.internal.websocket.WebSocketHandshake", PahoDriver.class, "default", "n/a");
+            "Eclipse Paho MQTT v3 (`" + PahoPatch.LIBRARY_V3 + "`)",
+            "nothing (Paho has no API for the subprotocol)", PahoPatch.ID,
+            PahoPatch.TYPE_V3, PahoDriver.class, "default", "n/a");
     static final Contract.Target V5 = new Contract.Target(
-            "Eclipse Paho MQTT v5 (`org.eclipse.paho:org.eclipse.paho.mqttv5.client`)",
-            "nothing (Paho has no API for the subprotocol)", "paho-mqtt",
-            "org.eclipse.paho.mqttv5.client.websocket.WebSocketHandshake", PahoV5Driver.class, "default", "n/a");
+            "Eclipse Paho MQTT v5 (`" + PahoPatch.LIBRARY_V5 + "`)",
+            "nothing (Paho has no API for the subprotocol)", PahoPatch.ID,
+            PahoPatch.TYPE_V5, PahoV5Driver.class, "default", "n/a");
 
     static Stream<Arguments> v3() {
         return Stream.of("1.1.0", "1.2.0", "1.2.5").flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
