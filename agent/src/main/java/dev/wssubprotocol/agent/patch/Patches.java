@@ -1,14 +1,5 @@
 package dev.wssubprotocol.agent.patch;
 
-import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
-import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
-import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
-import dev.wssubprotocol.agent.netty.NettyPatch;
-import dev.wssubprotocol.agent.netty5.Netty5Patch;
-import dev.wssubprotocol.agent.paho.PahoPatch;
-import dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch;
-import dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Patch;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +8,7 @@ import java.util.List;
 /**
  * Every patch the agent knows, in the order they are listed to the operator: the one source of the patch ids,
  * names and coordinates that the options, the start line, the status, the tests and the README show. Adding a
- * library is one line here.
+ * library is one line here, the class named in full (no import to add).
  * <p>
  * Each library package states its patch as one compile-time constant ({@code PATCH}), which javac copies here: at
  * start-up the agent loads this class and {@link Patch}, not one class per library. Keep it that way: a reference
@@ -26,15 +17,16 @@ import java.util.List;
  */
 public final class Patches {
     public static final List<Patch> ALL = Collections.unmodifiableList(Arrays.asList(
-            Patch.parse(NettyPatch.PATCH),
-            Patch.parse(JavaWebSocketPatch.PATCH),
-            Patch.parse(PekkoHttpPatch.PATCH),
-            Patch.parse(AkkaHttpPatch.PATCH),
-            Patch.parse(ReactorNettyHttp2Patch.PATCH),
-            Patch.parse(Netty5Patch.PATCH),
-            Patch.parse(PahoPatch.PATCH_V3), // one id, two classes: mqttv3 and mqttv5 carry the same handshake code
-            Patch.parse(PahoPatch.PATCH_V5),
-            Patch.parse(GrizzlyPatch.PATCH)));
+            Patch.parse(dev.wssubprotocol.agent.netty.NettyPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.akka.AkkaHttpPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Patch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.netty5.Netty5Patch.PATCH),
+            // one id, two classes: mqttv3 and mqttv5 carry the same handshake code
+            Patch.parse(dev.wssubprotocol.agent.paho.PahoPatch.PATCH_V3),
+            Patch.parse(dev.wssubprotocol.agent.paho.PahoPatch.PATCH_V5),
+            Patch.parse(dev.wssubprotocol.agent.grizzly.GrizzlyPatch.PATCH)));
 
     private Patches() {
     }

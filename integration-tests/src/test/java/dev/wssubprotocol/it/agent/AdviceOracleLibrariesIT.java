@@ -627,16 +627,14 @@ class AdviceOracleLibrariesIT {
     @ParameterizedTest(name = "Paho mqttv3 {0}")
     @ValueSource(strings = {"1.1.0", "1.2.0", "1.2.5"}) // PahoIT's versions
     void pahoV3(String version) throws Exception {
-        paho(Patches.get(PahoPatch.ID), Libraries.classpath("org.eclipse.paho:org.eclipse.paho.client.mqttv3:"
-                + version));
+        paho(Patches.get(PahoPatch.ID), Libraries.classpath(PahoPatch.LIBRARY_V3 + ":" + version));
     }
 
     @ParameterizedTest(name = "Paho mqttv5 {0}")
     @ValueSource(strings = {"1.2.5"}) // PahoIT's versions
     void pahoV5(String version) throws Exception {
-        paho(Patch.of(PahoPatch.ID, PahoPatch.TYPE_V5, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
-                PahoPatch.RELOCATABLE_ROOT), Libraries.classpath("org.eclipse.paho:org.eclipse.paho.mqttv5.client:"
-                + version));
+        paho(Patches.ALL.stream().filter(p -> p.typeName().equals(PahoPatch.TYPE_V5)).findFirst().orElseThrow(),
+                Libraries.classpath(PahoPatch.LIBRARY_V5 + ":" + version));
     }
 
     private static void paho(Patch patch, List<Path> jars) throws Exception {
