@@ -55,6 +55,58 @@ public class PatchesTest {
         assertEquals(Patches.ids().size() + 1, Patches.ALL.size(), "paho-mqtt covers two classes");
     }
 
+    /**
+     * Start-up cost: every library package's PATCH constant is copied into Patches by javac, so the JVM loads Patches
+     * and Patch and no class of a library package. A reference to such a class (a method, a class literal, a field
+     * that is not a compile-time constant) would load it at premain in every JVM that carries the agent.
+     */
+    @Test
+    void thePatchListReferencesNoLibraryPackageClass() throws IOException {
+        // the constant pool names the classes whose constants javac copied (dependency information, never resolved);
+        // what loads a class is an instruction that uses it
+        for (Class<?> c : new Class<?>[] {Patches.class, Patch.class}) {
+            final List<String> outside = new ArrayList<String>();
+            new ClassReader(bytes(c.getName())).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
+                            check(owner);
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String n, String d) {
+                            check(owner);
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            check(type);
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof org.objectweb.asm.Type) {
+                                check(((org.objectweb.asm.Type) value).getInternalName());
+                            }
+                        }
+
+                        private void check(String type) {
+                            String name = type.replaceFirst("^\\[+L?", "");
+                            if (!name.startsWith("java/") && !name.startsWith("dev/wssubprotocol/agent/patch/")
+                                    && name.contains("/")) {
+                                outside.add(type);
+                            }
+                        }
+                    };
+                }
+            }, 0);
+            assertEquals(new ArrayList<String>(), outside, c.getName());
+        }
+    }
+
     @Test
     void aDefinitionIsEightFields() {
         Patch p = Patch.parse("x|X lib|g:a|a.B|m|int, java.lang.String|a.Advice|a/");
