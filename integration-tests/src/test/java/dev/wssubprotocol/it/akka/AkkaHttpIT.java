@@ -57,7 +57,7 @@ class AkkaHttpIT {
                 "Akka HTTP `Http.singleWebSocketRequest` (`" + AkkaHttpPatch.LIBRARY + "`; before 10.1.10 the Java API offers one subprotocol)",
                 "`WebSocketUpgradeResponse.chosenSubprotocol()`", AkkaHttpPatch.ID, AkkaHttpPatch.TYPE,
                 AkkaHttpDriver.class, v[3], "Optional.empty");
-        String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
+        String http = AkkaHttpPatch.LIBRARY + "_" + v[0] + ":" + v[1];
         List<Path> library = v[2] == null ? Libraries.classpath(http)
                 : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]);
         Map<String, String> withDefaults = Contract.check(target, name, jdk, library);

@@ -50,7 +50,7 @@ class GrizzlyIT {
     @ParameterizedTest(name = "Grizzly {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("org.glassfish.grizzly:grizzly-websockets:" + version,
+        List<Path> library = Libraries.classpath(GrizzlyPatch.LIBRARY + ":" + version,
                 "javax.servlet:javax.servlet-api:3.1.0");
         Map<String, String> withDefaults = Contract.check(TARGET, version, jdk, library);
         EmptyContract.check(TARGET, jdk, library, withDefaults);

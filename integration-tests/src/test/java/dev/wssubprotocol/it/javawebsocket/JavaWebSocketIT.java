@@ -43,7 +43,7 @@ class JavaWebSocketIT {
     @ParameterizedTest(name = "Java-WebSocket {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("org.java-websocket:Java-WebSocket:" + version);
+        List<Path> library = Libraries.classpath(JavaWebSocketPatch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, version, jdk, library));
     }
 }

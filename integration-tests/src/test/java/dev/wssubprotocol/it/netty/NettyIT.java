@@ -46,7 +46,7 @@ class NettyIT {
     @ParameterizedTest(name = "Netty {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("io.netty:netty-codec-http:" + version);
+        List<Path> library = Libraries.classpath(NettyPatch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, version, jdk, library));
     }
 
@@ -66,6 +66,6 @@ class NettyIT {
         ComplianceContract.check(new ComplianceContract.Target(NettyDriver.class, "handshaker,protocol-handler", "null")
                 .withAgentLine("[ws-subprotocol-agent] not needed for " + TARGET.patchedClass() + " (system, version "
                         + version + "): finishHandshake never compares the response's subprotocol"),
-                jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
+                jdk, Libraries.classpath(NettyPatch.LIBRARY + ":" + version));
     }
 }

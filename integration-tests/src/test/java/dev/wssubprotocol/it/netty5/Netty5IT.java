@@ -44,7 +44,7 @@ class Netty5IT {
         // the driver is compiled against Alpha5; before it, BufferAllocator lived in io.netty5.buffer.api
         List<Path> driver = version.equals("5.0.0.Alpha5") ? List.of() : List.of(Relocation.driver(Netty5Driver.class,
                 Map.of("io/netty5/buffer/BufferAllocator", "io/netty5/buffer/api/BufferAllocator")));
-        List<Path> library = Libraries.classpath("io.netty:netty5-codec-http:" + version);
+        List<Path> library = Libraries.classpath(Netty5Patch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, driver, Contract.check(TARGET, version, jdk, library, driver));
     }
 }

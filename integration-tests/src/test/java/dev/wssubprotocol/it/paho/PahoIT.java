@@ -55,13 +55,13 @@ class PahoIT {
     @ParameterizedTest(name = "Paho mqttv3 {0} on {1}")
     @MethodSource("v3")
     void mqttv3(String version, Jdks.Jdk jdk) {
-        Contract.check(V3, version, jdk, Libraries.classpath("org.eclipse.paho:org.eclipse.paho.client.mqttv3:" + version));
+        Contract.check(V3, version, jdk, Libraries.classpath(PahoPatch.LIBRARY_V3 + ":" + version));
     }
 
     @ParameterizedTest(name = "Paho mqttv5 {0} on {1}")
     @MethodSource("v5")
     void mqttv5(String version, Jdks.Jdk jdk) {
-        Contract.check(V5, version, jdk, Libraries.classpath("org.eclipse.paho:org.eclipse.paho.mqttv5.client:" + version));
+        Contract.check(V5, version, jdk, Libraries.classpath(PahoPatch.LIBRARY_V5 + ":" + version));
     }
 
     // ---------------------------------------- the advice against Byte Buddy's Advice, in-process (support/AdviceOracle)

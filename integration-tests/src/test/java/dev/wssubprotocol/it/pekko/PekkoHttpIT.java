@@ -52,7 +52,7 @@ class PekkoHttpIT {
     @ParameterizedTest(name = "Pekko HTTP {0} on {2}")
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1],
+        List<Path> library = Libraries.classpath(PekkoHttpPatch.LIBRARY + "_" + v[0] + ":" + v[1],
                 "org.apache.pekko:pekko-stream_" + v[0] + ":" + v[2]);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, name, jdk, library));
     }

@@ -45,7 +45,7 @@ class ReactorNettyHttp2IT {
     @ParameterizedTest(name = "Reactor Netty {0} over HTTP/2 on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version);
+        List<Path> library = Libraries.classpath(ReactorNettyHttp2Patch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, version, jdk, library));
     }
 }
