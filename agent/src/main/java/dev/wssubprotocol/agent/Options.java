@@ -68,11 +68,8 @@ public final class Options {
 
     static String ids(List<Patch> patches, String separator) {
         StringBuilder sb = new StringBuilder();
-        Set<String> seen = new LinkedHashSet<String>(); // an id may cover several classes (paho-mqtt)
-        for (Patch p : patches) {
-            if (seen.add(p.id())) {
-                sb.append(sb.length() == 0 ? "" : separator).append(p.id());
-            }
+        for (String id : Patches.ids(patches)) { // an id may cover several classes (paho-mqtt)
+            sb.append(sb.length() == 0 ? "" : separator).append(id);
         }
         return sb.toString();
     }
@@ -165,12 +162,7 @@ public final class Options {
         if (value == null || ("patches".equals(key) && "all".equals(value))) {
             return null;
         }
-        List<String> valid = new ArrayList<String>();
-        for (Patch p : Patches.ALL) {
-            if (!valid.contains(p.id())) {
-                valid.add(p.id());
-            }
-        }
+        List<String> valid = Patches.ids();
         Set<String> ids = new LinkedHashSet<String>();
         for (String item : value.split(",")) {
             String id = item.trim();

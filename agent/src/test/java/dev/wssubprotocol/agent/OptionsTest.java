@@ -103,7 +103,7 @@ class OptionsTest {
     @Test
     void theStatusPropertyIsNotAnOption() {
         Properties system = new Properties();
-        system.setProperty(Status.PROPERTY, "version=0.1.0");
+        system.setProperty(Status.PROPERTY, "version=dev");
         assertEquals("patches=" + ALL + ";mode=patch;log=info;empty=reject", Options.parse(null, system, NO_ENV).summary);
     }
 

@@ -21,6 +21,11 @@ public final class AkkaHttpPatch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "akka-http";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Akka HTTP";
+    /** groupId:artifactId of the library without the Scala suffix (the advice is compiled against _2.12; agent/pom.xml
+     *  holds the version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "com.typesafe.akka:akka-http-core";
     public static final String TYPE = "akka.http.impl.engine.ws.Handshake$Client$";
     public static final String METHOD = "validateResponse";
     /** the method's exact parameter types, separated by ", " */
@@ -30,6 +35,10 @@ public final class AkkaHttpPatch {
     public static final String ADVICE = "dev.wssubprotocol.agent.akka.AkkaHttpAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private AkkaHttpPatch() {
     }

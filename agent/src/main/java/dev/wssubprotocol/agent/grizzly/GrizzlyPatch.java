@@ -17,6 +17,11 @@ package dev.wssubprotocol.agent.grizzly;
  */
 public final class GrizzlyPatch {
     public static final String ID = "grizzly-websockets";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Grizzly WebSockets";
+    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
+     *  version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "org.glassfish.grizzly:grizzly-websockets";
     public static final String TYPE = "org.glassfish.grizzly.websockets.HandShake";
     public static final String METHOD = "validateServerResponse";
     /** the method's exact parameter types, separated by ", " */
@@ -24,6 +29,10 @@ public final class GrizzlyPatch {
     public static final String ADVICE = "dev.wssubprotocol.agent.grizzly.GrizzlyAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private GrizzlyPatch() {
     }

@@ -19,6 +19,11 @@ public final class JavaWebSocketPatch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "java-websocket";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Java-WebSocket";
+    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
+     *  version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "org.java-websocket:Java-WebSocket";
     public static final String TYPE = "org.java_websocket.drafts.Draft_6455";
     public static final String METHOD = "acceptHandshakeAsClient";
     /** the method's exact parameter types, separated by ", " */
@@ -27,6 +32,10 @@ public final class JavaWebSocketPatch {
     public static final String ADVICE = "dev.wssubprotocol.agent.javawebsocket.JavaWebSocketAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private JavaWebSocketPatch() {
     }

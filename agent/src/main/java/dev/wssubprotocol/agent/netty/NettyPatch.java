@@ -17,6 +17,11 @@ public final class NettyPatch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "netty";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Netty";
+    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
+     *  version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "io.netty:netty-codec-http";
     public static final String TYPE = "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker";
     public static final String METHOD = "finishHandshake";
     /** the method's exact parameter types, separated by ", " */
@@ -24,6 +29,10 @@ public final class NettyPatch {
     public static final String ADVICE = "dev.wssubprotocol.agent.netty.NettyAdvice";
     /** relocated copies of the library (any prefix before this root) are patched too */
     public static final String RELOCATABLE_ROOT = "io/netty/";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private NettyPatch() {
     }

@@ -21,6 +21,11 @@ public final class Netty5Patch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "netty5";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Netty 5";
+    /** groupId:artifactId of the library, as the advice is compiled against it (agent/pom.xml holds the
+     *  version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "io.netty:netty5-codec-http";
     public static final String TYPE = "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker";
     public static final String METHOD = "finishHandshake";
     /** the method's exact parameter types, separated by ", " */
@@ -28,6 +33,10 @@ public final class Netty5Patch {
     public static final String ADVICE = "dev.wssubprotocol.agent.netty5.Netty5Advice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private Netty5Patch() {
     }

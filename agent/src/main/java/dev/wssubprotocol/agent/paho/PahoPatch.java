@@ -21,6 +21,11 @@ package dev.wssubprotocol.agent.paho;
  */
 public final class PahoPatch {
     public static final String ID = "paho-mqtt";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Eclipse Paho MQTT";
+    /** groupId:artifactId of each library (no compile dependency: the advice names no Paho type) */
+    public static final String LIBRARY_V3 = "org.eclipse.paho:org.eclipse.paho.client.mqttv3";
+    public static final String LIBRARY_V5 = "org.eclipse.paho:org.eclipse.paho.mqttv5.client";
     public static final String TYPE_V3 = "org.eclipse.paho.client.mqttv3.internal.websocket.WebSocketHandshake";
     public static final String TYPE_V5 = "org.eclipse.paho.mqttv5.client.websocket.WebSocketHandshake";
     public static final String METHOD = "receiveHandshakeResponse";
@@ -30,6 +35,12 @@ public final class PahoPatch {
     public static final String ADVICE = "dev.wssubprotocol.agent.paho.PahoAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** each patched class as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH_V3 = ID + "|" + NAME + "|" + LIBRARY_V3 + "|" + TYPE_V3 + "|" + METHOD + "|"
+            + PARAMETERS + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
+    public static final String PATCH_V5 = ID + "|" + NAME + "|" + LIBRARY_V5 + "|" + TYPE_V5 + "|" + METHOD + "|"
+            + PARAMETERS + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private PahoPatch() {
     }

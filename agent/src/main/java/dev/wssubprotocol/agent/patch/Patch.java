@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class Patch {
     private final String id;
+    private final String name;
+    private final String library;
     private final String typeName;
     private final String internalName;
     private final String suffix;
@@ -23,9 +25,11 @@ public final class Patch {
     private final String adviceClass;
     private final String relocatableRoot;
 
-    private Patch(String id, String typeName, String method, List<String> parameterTypes, String adviceClass,
-                  String relocatableRoot) {
+    private Patch(String id, String name, String library, String typeName, String method, List<String> parameterTypes,
+                  String adviceClass, String relocatableRoot) {
         this.id = id;
+        this.name = name;
+        this.library = library;
         this.typeName = typeName;
         this.internalName = typeName.replace('.', '/');
         this.suffix = "/" + internalName;
@@ -43,26 +47,49 @@ public final class Patch {
      * @param adviceClass    the advice, by name: it is read as bytes and never loaded by the agent
      */
     public static Patch of(String id, String typeName, String method, String[] parameterTypes, String adviceClass) {
-        return new Patch(id, typeName, method, Collections.unmodifiableList(Arrays.asList(parameterTypes.clone())),
-                adviceClass, null);
+        return new Patch(id, id, "", typeName, method,
+                Collections.unmodifiableList(Arrays.asList(parameterTypes.clone())), adviceClass, null);
     }
 
     /**
-     * A patch from a library package's compile-time constants (see {@link Patches}).
+     * A patch from parts (tests).
      *
      * @param parameters       the method's exact parameter types, separated by ", "
      * @param relocatableRoot  "" when only the library's own names are patched, else as {@link #relocatable}
      */
     public static Patch of(String id, String typeName, String method, String parameters, String adviceClass,
                            String relocatableRoot) {
-        List<String> types = new ArrayList<String>();
-        for (int start = 0, end; start < parameters.length(); start = end + 2) { // no String.split: no regex at start-up
-            end = parameters.indexOf(", ", start);
-            end = end < 0 ? parameters.length() : end;
-            types.add(parameters.substring(start, end));
+        return parse(id + "|" + id + "||" + typeName + "|" + method + "|" + parameters + "|" + adviceClass + "|"
+                + relocatableRoot);
+    }
+
+    /**
+     * A patch from a library package's {@code PATCH} constant (see {@link Patches}): eight fields separated by '|',
+     * {@code id|name|groupId:artifactId|class|method|parameter types, separated by ", "|advice class|relocatable
+     * root or ""}. Read with indexOf, not String.split: no regex at start-up.
+     */
+    public static Patch parse(String definition) {
+        String[] f = new String[8];
+        int start = 0;
+        for (int i = 0; i < f.length; i++) {
+            int end = i == f.length - 1 ? definition.length() : definition.indexOf('|', start);
+            if (end < 0) {
+                throw new IllegalArgumentException("a patch has 8 fields separated by '|': " + definition);
+            }
+            f[i] = definition.substring(start, end);
+            start = end + 1;
         }
-        Patch patch = of(id, typeName, method, types.toArray(new String[0]), adviceClass);
-        return relocatableRoot.isEmpty() ? patch : patch.relocatable(relocatableRoot);
+        if (f[7].indexOf('|') >= 0) {
+            throw new IllegalArgumentException("a patch has 8 fields separated by '|': " + definition);
+        }
+        List<String> types = new ArrayList<String>();
+        for (int from = 0, end; from < f[5].length(); from = end + 2) {
+            end = f[5].indexOf(", ", from);
+            end = end < 0 ? f[5].length() : end;
+            types.add(f[5].substring(from, end));
+        }
+        return new Patch(f[0], f[1], f[2], f[3], f[4], Collections.unmodifiableList(types), f[6],
+                f[7].isEmpty() ? null : f[7]);
     }
 
     /**
@@ -72,11 +99,21 @@ public final class Patch {
      * @param root the library's package root in internal form, e.g. "io/netty/"
      */
     public Patch relocatable(String root) {
-        return new Patch(id, typeName, method, parameterTypes, adviceClass, root);
+        return new Patch(id, name, library, typeName, method, parameterTypes, adviceClass, root);
     }
 
     public String id() {
         return id;
+    }
+
+    /** The library's name as the README shows it, e.g. "Netty". */
+    public String name() {
+        return name;
+    }
+
+    /** The library's Maven coordinates, groupId:artifactId, e.g. "io.netty:netty-codec-http" ("" in tests). */
+    public String library() {
+        return library;
     }
 
     public String typeName() {

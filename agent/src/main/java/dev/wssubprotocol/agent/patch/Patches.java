@@ -1,45 +1,32 @@
 package dev.wssubprotocol.agent.patch;
 
-import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
-import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
-import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
-import dev.wssubprotocol.agent.netty.NettyPatch;
-import dev.wssubprotocol.agent.netty5.Netty5Patch;
-import dev.wssubprotocol.agent.paho.PahoPatch;
-import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
-import dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Patch;
-
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Every patch the agent knows, in the order they are listed to the operator. Adding a library is one entry here.
- * Each library package states its patch as compile-time constants, which javac copies here: at start-up the agent
- * loads this class and {@link Patch}, not one class per library.
+ * Every patch the agent knows, in the order they are listed to the operator: the one source of the patch ids,
+ * names and coordinates that the options, the start line, the status, the tests and the README show. Adding a
+ * library is one line here, the class named in full (no import to add).
+ * <p>
+ * Each library package states its patch as one compile-time constant ({@code PATCH}), which javac copies here: at
+ * start-up the agent loads this class and {@link Patch}, not one class per library. Keep it that way: a reference
+ * to anything but a constant of those classes (a method, a class literal, a non-constant field) would load the
+ * library package's class in every JVM that carries the agent.
  */
 public final class Patches {
     public static final List<Patch> ALL = Collections.unmodifiableList(Arrays.asList(
-            Patch.of(NettyPatch.ID, NettyPatch.TYPE, NettyPatch.METHOD, NettyPatch.PARAMETERS,
-                    NettyPatch.ADVICE, NettyPatch.RELOCATABLE_ROOT),
-            Patch.of(JavaWebSocketPatch.ID, JavaWebSocketPatch.TYPE, JavaWebSocketPatch.METHOD,
-                    JavaWebSocketPatch.PARAMETERS, JavaWebSocketPatch.ADVICE, JavaWebSocketPatch.RELOCATABLE_ROOT),
-            Patch.of(PekkoHttpPatch.ID, PekkoHttpPatch.TYPE, PekkoHttpPatch.METHOD, PekkoHttpPatch.PARAMETERS,
-                    PekkoHttpPatch.ADVICE, PekkoHttpPatch.RELOCATABLE_ROOT),
-            Patch.of(AkkaHttpPatch.ID, AkkaHttpPatch.TYPE, AkkaHttpPatch.METHOD, AkkaHttpPatch.PARAMETERS,
-                    AkkaHttpPatch.ADVICE, AkkaHttpPatch.RELOCATABLE_ROOT),
-            Patch.of(ReactorNettyHttp2Patch.ID, ReactorNettyHttp2Patch.TYPE, ReactorNettyHttp2Patch.METHOD,
-                    ReactorNettyHttp2Patch.PARAMETERS, ReactorNettyHttp2Patch.ADVICE,
-                    ReactorNettyHttp2Patch.RELOCATABLE_ROOT),
-            Patch.of(Netty5Patch.ID, Netty5Patch.TYPE, Netty5Patch.METHOD, Netty5Patch.PARAMETERS,
-                    Netty5Patch.ADVICE, Netty5Patch.RELOCATABLE_ROOT),
-            // one id, two classes: mqttv3 and mqttv5 carry the same handshake code in two packages
-            Patch.of(PahoPatch.ID, PahoPatch.TYPE_V3, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
-                    PahoPatch.RELOCATABLE_ROOT),
-            Patch.of(PahoPatch.ID, PahoPatch.TYPE_V5, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
-                    PahoPatch.RELOCATABLE_ROOT),
-            Patch.of(GrizzlyPatch.ID, GrizzlyPatch.TYPE, GrizzlyPatch.METHOD, GrizzlyPatch.PARAMETERS,
-                    GrizzlyPatch.ADVICE, GrizzlyPatch.RELOCATABLE_ROOT)));
+            Patch.parse(dev.wssubprotocol.agent.netty.NettyPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.akka.AkkaHttpPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Patch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.netty5.Netty5Patch.PATCH),
+            // one id, two classes: mqttv3 and mqttv5 carry the same handshake code
+            Patch.parse(dev.wssubprotocol.agent.paho.PahoPatch.PATCH_V3),
+            Patch.parse(dev.wssubprotocol.agent.paho.PahoPatch.PATCH_V5),
+            Patch.parse(dev.wssubprotocol.agent.grizzly.GrizzlyPatch.PATCH)));
 
     private Patches() {
     }
@@ -56,5 +43,21 @@ public final class Patches {
             }
         }
         throw new IllegalArgumentException("no patch " + id);
+    }
+
+    /** Every patch id once, in list order. */
+    public static List<String> ids() {
+        return ids(ALL);
+    }
+
+    /** The ids of these patches, each once (an id may cover several classes), in their order. */
+    public static List<String> ids(List<Patch> patches) {
+        List<String> ids = new ArrayList<String>();
+        for (Patch p : patches) {
+            if (!ids.contains(p.id())) {
+                ids.add(p.id());
+            }
+        }
+        return ids;
     }
 }

@@ -20,6 +20,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,85 @@ public class PatchesTest {
             assertTrue(p.id().equals(last) || ids.add(p.id()), p.id() + ": the entries of one id stand together");
             last = p.id();
         }
+    }
+
+    @Test
+    void eachPatchCarriesItsIdNameAndCoordinates() {
+        java.util.Map<String, String> names = new java.util.HashMap<String, String>();
+        for (Patch p : Patches.ALL) {
+            assertTrue(p.id().matches("[a-z0-9]+(-[a-z0-9]+)*"), p.id());
+            assertTrue(p.library().matches("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+"), p.id() + ": " + p.library());
+            assertFalse(p.name().trim().isEmpty() || p.name().contains("|"), p.id());
+            String before = names.put(p.id(), p.name());
+            assertTrue(before == null || before.equals(p.name()), p.id() + ": one name per id");
+        }
+        assertEquals(new ArrayList<String>(names.keySet()).size(), Patches.ids().size());
+        assertEquals(Patches.ids().size() + 1, Patches.ALL.size(), "paho-mqtt covers two classes");
+    }
+
+    /**
+     * Start-up cost: every library package's PATCH constant is copied into Patches by javac, so the JVM loads Patches
+     * and Patch and no class of a library package. A reference to such a class (a method, a class literal, a field
+     * that is not a compile-time constant) would load it at premain in every JVM that carries the agent.
+     */
+    @Test
+    void thePatchListReferencesNoLibraryPackageClass() throws IOException {
+        // the constant pool names the classes whose constants javac copied (dependency information, never resolved);
+        // what loads a class is an instruction that uses it
+        for (Class<?> c : new Class<?>[] {Patches.class, Patch.class}) {
+            final List<String> outside = new ArrayList<String>();
+            new ClassReader(bytes(c.getName())).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
+                            check(owner);
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String n, String d) {
+                            check(owner);
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            check(type);
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof org.objectweb.asm.Type) {
+                                check(((org.objectweb.asm.Type) value).getInternalName());
+                            }
+                        }
+
+                        private void check(String type) {
+                            String name = type.replaceFirst("^\\[+L?", "");
+                            if (!name.startsWith("java/") && !name.startsWith("dev/wssubprotocol/agent/patch/")
+                                    && name.contains("/")) {
+                                outside.add(type);
+                            }
+                        }
+                    };
+                }
+            }, 0);
+            assertEquals(new ArrayList<String>(), outside, c.getName());
+        }
+    }
+
+    @Test
+    void aDefinitionIsEightFields() {
+        Patch p = Patch.parse("x|X lib|g:a|a.B|m|int, java.lang.String|a.Advice|a/");
+        assertEquals("x (a.B#m[int, java.lang.String])", p.toString());
+        assertEquals("X lib", p.name());
+        assertEquals("g:a", p.library());
+        assertEquals("a/", p.relocatableRoot());
+        assertNull(Patch.parse("x|X|g:a|a.B|m||a.Advice|").relocatableRoot());
+        assertEquals(new ArrayList<String>(), Patch.parse("x|X|g:a|a.B|m||a.Advice|").parameterTypes());
+        assertThrows(IllegalArgumentException.class, () -> Patch.parse("x|X|g:a|a.B|m||a.Advice"));
+        assertThrows(IllegalArgumentException.class, () -> Patch.parse("x|X|g:a|a.B|m||a.Advice||"));
     }
 
     @Test

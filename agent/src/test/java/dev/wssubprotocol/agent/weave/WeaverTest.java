@@ -1,13 +1,10 @@
 package dev.wssubprotocol.agent.weave;
 
-import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.agent.netty.NettyPatch;
-import dev.wssubprotocol.agent.netty5.Netty5Patch;
-import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
-import dev.wssubprotocol.agent.pekko.PekkoHttpPatch;
+import dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch;
 import org.junit.jupiter.api.Test;
 
 import org.objectweb.asm.ClassReader;
@@ -19,6 +16,12 @@ import org.objectweb.asm.commons.Remapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,19 +37,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeaverTest {
     private static final ClassLoader LOADER = WeaverTest.class.getClassLoader();
 
+    /**
+     * Every patch whose library the advice is compiled against (a provided dependency in agent/pom.xml, the oldest
+     * supported release) is woven here against the real class, which must come from the jar that the patch's
+     * coordinates name. The others (no compile dependency: Reactor Netty, Paho) are woven in the integration tests.
+     */
     @Test
     void weavesTheRealClasses() throws Exception {
-        // Reactor Netty is not on the test class path: its patch is woven in the integration tests only
-        for (String id : new String[] {NettyPatch.ID, JavaWebSocketPatch.ID, PekkoHttpPatch.ID, AkkaHttpPatch.ID,
-                Netty5Patch.ID, GrizzlyPatch.ID}) {
-            Patch p = Patches.get(id);
-            byte[] original = PatchesTest.bytes(p.typeName());
-            byte[] woven = Weaver.weave(p, "", LOADER, original, LOADER);
-            assertTrue(woven.length > original.length, p.id());
-            if (!id.equals(PekkoHttpPatch.ID)) { // Pekko needs Scala 2.13; the test class path has Akka's 2.12
-                assertLinks(p.typeName(), woven);
+        String pom = new String(Files.readAllBytes(Paths.get("pom.xml")), StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        List<String> woven = new ArrayList<String>();
+        List<String> declared = new ArrayList<String>();
+        for (Patch p : Patches.ALL) {
+            String[] ga = p.library().split(":");
+            assertEquals(2, ga.length, p.id() + ": groupId:artifactId, not " + p.library());
+            // a Scala library is named without its suffix: pekko-http-core covers pekko-http-core_2.13
+            if (pom.contains("<groupId>" + ga[0] + "</groupId><artifactId>" + ga[1] + "</artifactId>")
+                    || pom.contains("<groupId>" + ga[0] + "</groupId><artifactId>" + ga[1] + "_2.")) {
+                declared.add(p.id());
             }
+            URL url = LOADER.getResource(p.typeName().replace('.', '/') + ".class");
+            if (url == null) {
+                continue;
+            }
+            String jar = url.getPath();
+            String file = jar.substring(0, jar.indexOf('!'));
+            String folder = "/" + ga[0].replace('.', '/') + "/" + ga[1];
+            assertTrue((file.contains(folder + "/") || file.contains(folder + "_2."))
+                    && file.substring(file.lastIndexOf('/')).startsWith("/" + ga[1]), p.id() + ": " + p.typeName()
+                    + " comes from " + jar + ", not from " + p.library());
+            byte[] original = PatchesTest.bytes(p.typeName());
+            byte[] result = Weaver.weave(p, "", LOADER, original, LOADER);
+            assertTrue(result.length > original.length, p.id());
+            if (!p.id().equals(PekkoHttpPatch.ID)) { // Pekko needs Scala 2.13; the test class path has Akka's 2.12
+                assertLinks(p.typeName(), result);
+            }
+            woven.add(p.id());
         }
+        assertEquals(declared, woven, "the patches whose coordinates agent/pom.xml declares are those woven here");
+        assertTrue(woven.size() >= 6, woven.toString());
     }
 
     /**

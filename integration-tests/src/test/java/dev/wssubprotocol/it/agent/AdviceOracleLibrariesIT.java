@@ -1,163 +1,40 @@
 package dev.wssubprotocol.it.agent;
 
-import dev.wssubprotocol.agent.paho.PahoPatch;
-import dev.wssubprotocol.agent.patch.Patch;
-import dev.wssubprotocol.agent.patch.Patches;
-import dev.wssubprotocol.agent.weave.Weaver;
 import dev.wssubprotocol.it.support.Libraries;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.pool.TypePool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.wssubprotocol.it.support.AdviceOracle.CASES;
+import static dev.wssubprotocol.it.support.AdviceOracle.accept;
+import static dev.wssubprotocol.it.support.AdviceOracle.oracle;
+import static dev.wssubprotocol.it.support.AdviceOracle.protocolHeader;
+import static dev.wssubprotocol.it.support.AdviceOracle.thrown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Byte Buddy's {@code Advice} as the oracle on the other real targets, at every version their contract ITs test
- * ({@link AdviceOracleIT} does Netty 4): each version's target class is woven once by Byte Buddy and once by the
- * agent's inliner from the same advice class, and the same handshakes run in-process against both, each run in a
- * class loader of its own (parent: none; the advice finds the agent's Hook through the system loader). Outcome,
+ * ({@link AdviceOracleIT} does Netty 4; Paho and Grizzly have their cases in PahoIT and GrizzlyIT): each version's
+ * target class is woven once by Byte Buddy and once by the agent's inliner from the same advice class, and the same
+ * handshakes run in-process against both (support/AdviceOracle). Outcome,
  * exception type and message, the subprotocol the library reports, and the response (and for Java-WebSocket the
  * draft's protocol list) afterwards must be the same; positive controls show that each case did what it is there for.
  * The agent runs with empty=absent, so the empty-value case goes through the advice too.
  */
 class AdviceOracleLibrariesIT {
-    private static final String[] CASES = {"no header", "selected", "not offered", "two values", "empty value",
-            "none offered", "wrong accept key"};
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
-    @BeforeAll
-    static void activate() throws Exception {
-        status("started", new Class<?>[] {String.class, String.class, boolean.class, boolean.class}, "oracle",
-                "empty=absent", false, true);
-    }
-
-    @AfterAll
-    static void deactivate() throws Exception {
-        status("detached", new Class<?>[0]);
-    }
-
-    /** {@link AdviceOracleIT#status}: the agent's status says "active", so that the advice's Hook answers. */
-    private static void status(String method, Class<?>[] types, Object... args) throws Exception {
-        AdviceOracleIT.status(method, types, args);
-    }
-
-    /** One handshake case against the library loaded by the given loader; returns what a user would see. */
-    interface Case {
-        String run(ClassLoader library, String c) throws Exception;
-    }
-
-    /** The three weaves of one version's target and the outcomes of every case on each. */
-    private static Map<String, Map<String, String>> oracle(String patchId, List<Path> jars, String[] cases, Case run)
-            throws Exception {
-        return oracle(Patches.get(patchId), jars, cases, run);
-    }
-
-    private static Map<String, Map<String, String>> oracle(Patch patch, List<Path> jars, String[] cases, Case run)
-            throws Exception {
-        String patchId = patch.id();
-        URL[] urls = new URL[jars.size()];
-        for (int i = 0; i < urls.length; i++) {
-            urls[i] = jars.get(i).toUri().toURL();
-        }
-        byte[] original;
-        byte[] inlined;
-        byte[] byteBuddy;
-        try (URLClassLoader library = new URLClassLoader(urls, null);
-             InputStream in = library.getResourceAsStream(patch.typeName().replace('.', '/') + ".class")) {
-            original = in.readAllBytes();
-            inlined = Weaver.weave(patch, "", library, original, AdviceOracleLibrariesIT.class.getClassLoader());
-            byteBuddy = byteBuddy(patch, original, library);
-        }
-        int major = ((original[6] & 0xff) << 8) | (original[7] & 0xff);
-        if (major == 50) { // link at 51, so that the type-checking verifier runs (50 falls back to the old one)
-            original = major51(original);
-            inlined = major51(inlined);
-            byteBuddy = major51(byteBuddy);
-        }
-        Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> weave : Map.of("plain", original, "inliner", inlined, "byte buddy", byteBuddy)
-                .entrySet()) {
-            Map<String, String> outcomes = new LinkedHashMap<>();
-            for (String c : cases) {
-                try (Library library = new Library(urls, patch.typeName(), weave.getValue())) {
-                    outcomes.put(c, run.run(library, c));
-                }
-            }
-            all.put(weave.getKey(), outcomes);
-        }
-        for (String c : cases) {
-            System.out.println(jars.get(0).getFileName() + " | " + c + " | plain: " + all.get("plain").get(c)
-                    + " | woven: " + all.get("inliner").get(c));
-        }
-        assertEquals(all.get("byte buddy"), all.get("inliner"), patchId + " " + jars.get(0).getFileName());
-        return all;
-    }
-
-    private static byte[] major51(byte[] classfile) {
-        byte[] raised = classfile.clone();
-        assertEquals(50, raised[7], "class-file version");
-        raised[7] = 51;
-        return raised;
-    }
-
-    private static byte[] byteBuddy(Patch patch, byte[] classfile, ClassLoader library) {
-        String type = patch.typeName();
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(type, classfile),
-                ClassFileLocator.ForClassLoader.of(library), ClassFileLocator.ForClassLoader.ofSystemLoader());
-        TypePool pool = TypePool.Default.of(locator);
-        return new ByteBuddy()
-                .redefine(pool.describe(type).resolve(), locator)
-                .visit(Advice.to(pool.describe(patch.adviceClass()).resolve(), locator).on(ElementMatchers
-                        .named(patch.method()).and(ElementMatchers.takesArguments(patch.parameterTypes().size()))))
-                .make()
-                .getBytes();
-    }
-
-    private static String accept(String key) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
-                (key + GUID).getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** The Sec-WebSocket-Protocol value the server sends in this case, or null for none. */
-    private static String protocolHeader(String c) {
-        switch (c) {
-            case "selected": return "superchat";
-            case "not offered": return "other";
-            case "two values": return "chat, superchat";
-            case "empty value": return "";
-            default: return null;
-        }
-    }
-
-    private static String thrown(InvocationTargetException e) {
-        return ("threw " + e.getCause()).replaceAll("(?i)(expected:?) [A-Za-z0-9+/=]+$", "$1 (key)");
-    }
-
     // ---------------------------------------------------------------------------------------------- Java-WebSocket
 
     @ParameterizedTest(name = "Java-WebSocket {0}")
@@ -539,202 +416,5 @@ class AdviceOracleLibrariesIT {
         return outcome + " offered " + offered + (offeredBefore.equals(String.valueOf(offered)) ? " (untouched)"
                 : " (CHANGED)") + " response " + response + (responseBefore.equals(String.valueOf(response))
                 ? "" : " (CHANGED)");
-    }
-
-    // ------------------------------------------------------------------------------------------------------ Grizzly
-
-    @ParameterizedTest(name = "Grizzly {0}")
-    @ValueSource(strings = {"2.3.19", "2.3.20", "2.3.35", "2.4.4", "3.0.1", "4.0.2"}) // GrizzlyIT's versions
-    void grizzly(String version) throws Exception {
-        Map<String, Map<String, String>> all = oracle("grizzly-websockets", Libraries.classpath(
-                "org.glassfish.grizzly:grizzly-websockets:" + version, "javax.servlet:javax.servlet-api:3.1.0"),
-                CASES, AdviceOracleLibrariesIT::grizzly);
-        Map<String, String> plain = all.get("plain");
-        Map<String, String> ours = all.get("inliner");
-        assertTrue(plain.get("no header").startsWith("threw "), plain.get("no header"));
-        assertTrue(plain.get("no header").contains(" subprotocol [chat, superchat] (the application's list) "),
-                plain.get("no header"));
-        // rescued: Grizzly's "none", an empty list in place of the offer (the advice's design); on success Grizzly
-        // itself replaces the list with the selected protocol, and 2.3.19 rejects even an offered one
-        assertTrue(ours.get("no header").startsWith("ok subprotocol [] (another list) "), ours.get("no header"));
-        assertTrue(ours.get("empty value").startsWith("ok subprotocol [] (another list) "), ours.get("empty value"));
-        for (String c : CASES) { // the response as the server sent it
-            assertEquals(plain.get(c).replaceAll(".* response ", ""), ours.get(c).replaceAll(".* response ", ""), c);
-        }
-        for (String c : new String[] {"selected", "not offered", "two values", "none offered", "wrong accept key"}) {
-            assertEquals(plain.get(c), ours.get(c), c);
-        }
-        assertTrue(ours.get("not offered").startsWith("threw "), ours.get("not offered"));
-        assertTrue(ours.get("wrong accept key").startsWith("threw "), ours.get("wrong accept key"));
-    }
-
-    private static String grizzly(ClassLoader l, String c) throws Exception {
-        String ws = "org.glassfish.grizzly.websockets.";
-        String http = "org.glassfish.grizzly.http.";
-        Class<?> type = l.loadClass(ws + "HandShake");
-        Object handshake = l.loadClass(ws + "rfc6455.RFC6455HandShake").getConstructor(URI.class)
-                .newInstance(new URI("ws://127.0.0.1:1/"));
-        List<String> offered = new ArrayList<>();
-        if (!c.equals("none offered")) {
-            offered.add("chat");
-            offered.add("superchat");
-        }
-        type.getMethod("setSubProtocol", List.class).invoke(handshake, offered);
-        Field secKey = handshake.getClass().getDeclaredField("secKey");
-        secKey.setAccessible(true);
-        Class<?> secKeyType = l.loadClass(ws + "SecKey");
-        Object serverKey = secKeyType.getMethod("generateServerKey", secKeyType).invoke(null, secKey.get(handshake));
-        String accept = (String) secKeyType.getMethod("getSecKey").invoke(serverKey);
-        Object requestBuilder = l.loadClass(http + "HttpRequestPacket").getMethod("builder").invoke(null);
-        requestBuilder.getClass().getMethod("method", String.class).invoke(requestBuilder, "GET");
-        requestBuilder.getClass().getMethod("uri", String.class).invoke(requestBuilder, "/");
-        requestBuilder.getClass().getMethod("header", String.class, String.class).invoke(requestBuilder, "Host",
-                "127.0.0.1:1");
-        Object request = requestBuilder.getClass().getMethod("build").invoke(requestBuilder);
-        Class<?> responseType = l.loadClass(http + "HttpResponsePacket");
-        Object builder = responseType.getMethod("builder", l.loadClass(http + "HttpRequestPacket")).invoke(null,
-                request);
-        builder.getClass().getMethod("status", int.class).invoke(builder, 101);
-        Method header = builder.getClass().getMethod("header", String.class, String.class);
-        header.invoke(builder, "upgrade", "websocket");
-        header.invoke(builder, "connection", "Upgrade");
-        header.invoke(builder, "sec-websocket-accept", c.equals("wrong accept key") ? "wrong" : accept);
-        if (protocolHeader(c) != null) {
-            header.invoke(builder, "sec-websocket-protocol", protocolHeader(c));
-        }
-        Object response = builder.getClass().getMethod("build").invoke(builder);
-        String outcome;
-        try {
-            type.getMethod("validateServerResponse", responseType).invoke(handshake, response);
-            outcome = "ok";
-        } catch (InvocationTargetException e) {
-            outcome = thrown(e).replace(accept, "(key)");
-        }
-        Object now = type.getMethod("getSubProtocol").invoke(handshake);
-        List<String> fields = new ArrayList<>();
-        Object headers = responseType.getMethod("getHeaders").invoke(response);
-        Method get = responseType.getMethod("getHeader", String.class);
-        for (Object name : (Iterable<?>) headers.getClass().getMethod("names").invoke(headers)) {
-            String v = (String) get.invoke(response, name);
-            fields.add(name + "=" + (v.equals(accept) ? "(key)" : v));
-        }
-        return outcome + " subprotocol " + now + (now == offered ? " (the application's list)" : " (another list)")
-                + " response " + responseType.getMethod("getStatus").invoke(response) + " " + fields;
-    }
-
-    // --------------------------------------------------------------------------------------------------------- Paho
-
-    @ParameterizedTest(name = "Paho mqttv3 {0}")
-    @ValueSource(strings = {"1.1.0", "1.2.0", "1.2.5"}) // PahoIT's versions
-    void pahoV3(String version) throws Exception {
-        paho(Patches.get(PahoPatch.ID), Libraries.classpath("org.eclipse.paho:org.eclipse.paho.client.mqttv3:"
-                + version));
-    }
-
-    @ParameterizedTest(name = "Paho mqttv5 {0}")
-    @ValueSource(strings = {"1.2.5"}) // PahoIT's versions
-    void pahoV5(String version) throws Exception {
-        paho(Patch.of(PahoPatch.ID, PahoPatch.TYPE_V5, PahoPatch.METHOD, PahoPatch.PARAMETERS, PahoPatch.ADVICE,
-                PahoPatch.RELOCATABLE_ROOT), Libraries.classpath("org.eclipse.paho:org.eclipse.paho.mqttv5.client:"
-                + version));
-    }
-
-    private static void paho(Patch patch, List<Path> jars) throws Exception {
-        // Paho always offers "mqtt" and only that: no "none offered" case
-        // Paho never reads the value; "wrong accept key" sends "mqtt", "no header, wrong key" nothing (the advice must
-        // not let it through)
-        String[] cases = {"no header", "selected", "not offered", "two values", "empty value", "wrong accept key",
-                "no header, wrong key"};
-        Map<String, Map<String, String>> all = oracle(patch, jars, cases, (l, c) -> paho(patch.typeName(), l, c));
-        Map<String, String> plain = all.get("plain");
-        Map<String, String> ours = all.get("inliner");
-        String restored = " input the original stream, left after the call: [";
-        assertTrue(plain.get("no header").startsWith("threw java.io.IOException: WebSocket Response header: empty"
-                + " sec-websocket-protocol" + restored), plain.get("no header"));
-        assertTrue(ours.get("no header").startsWith("ok" + restored), ours.get("no header"));
-        assertTrue(ours.get("selected").startsWith("ok" + restored), ours.get("selected"));
-        for (String c : new String[] {"selected", "not offered", "two values", "empty value", "wrong accept key",
-                "no header, wrong key"}) {
-            assertEquals(plain.get(c), ours.get(c), c);
-        }
-        assertTrue(ours.get("no header, wrong key").startsWith("threw "), ours.get("no header, wrong key"));
-        for (String c : cases) { // the stream: what is left of it is what is left without the agent
-            assertEquals(plain.get(c).replaceAll(".* input ", ""), ours.get(c).replaceAll(".* input ", ""), c);
-        }
-    }
-
-    private static String paho(String typeName, ClassLoader l, String c) throws Exception {
-        Class<?> type = l.loadClass(typeName);
-        Constructor<?> constructor = type.getConstructors()[0];
-        Object[] args = new Object[constructor.getParameterCount()];
-        String key = "dGhlIHNhbXBsZSBub25jZQ==";
-        String header = c.equals("selected") || c.equals("wrong accept key") ? "mqtt" : c.equals("not offered") ? "other"
-                : c.equals("two values") ? "mqtt, mqttv3.1" : c.equals("empty value") ? "" : null;
-        String head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + (c.contains("wrong") ? "d3Jvbmc=" : accept(key)) + "\r\n"
-                + (header == null ? "" : "Sec-WebSocket-Protocol: " + header + "\r\n") + "\r\n";
-        java.io.ByteArrayInputStream input = new java.io.ByteArrayInputStream(
-                (head + "first frame bytes").getBytes(StandardCharsets.ISO_8859_1));
-        args[0] = input;
-        args[1] = new java.io.ByteArrayOutputStream();
-        args[2] = "/mqtt";
-        args[3] = "127.0.0.1";
-        args[4] = 1;
-        if (args.length > 5) {
-            args[5] = constructor.getParameterTypes()[5] == java.util.Properties.class ? new java.util.Properties()
-                    : new java.util.HashMap<String, String>();
-        }
-        Object handshake = constructor.newInstance(args);
-        Method receive = type.getDeclaredMethod("receiveHandshakeResponse", String.class);
-        receive.setAccessible(true);
-        String outcome;
-        try {
-            receive.invoke(handshake, key);
-            outcome = "ok";
-        } catch (InvocationTargetException e) {
-            outcome = thrown(e);
-        }
-        Field field = type.getDeclaredField("input");
-        field.setAccessible(true);
-        return outcome + " input " + (field.get(handshake) == input ? "the original stream" : "ANOTHER stream")
-                + ", left after the call: [" + new String(input.readAllBytes(), StandardCharsets.ISO_8859_1) + "]";
-    }
-
-    /** The version's jars, with the target class as given. */
-    private static final class Library extends URLClassLoader {
-        private final String target;
-        private final byte[] classfile;
-
-        Library(URL[] urls, String target, byte[] classfile) {
-            super(urls, null);
-            this.target = target;
-            this.classfile = classfile;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (name.equals(target)) {
-                // with the jar's code source and signers, as the original (Paho's jars are signed: a class without
-                // them in a signed package is refused)
-                java.security.CodeSource source = null;
-                URL resource = findResource(name.replace('.', '/') + ".class");
-                try {
-                    java.net.JarURLConnection jar = (java.net.JarURLConnection) resource.openConnection();
-                    jar.setUseCaches(false);
-                    try (java.util.jar.JarFile file = jar.getJarFile()) {
-                        java.util.jar.JarEntry entry = file.getJarEntry(jar.getEntryName());
-                        try (InputStream in = file.getInputStream(entry)) {
-                            in.readAllBytes(); // the signers are known once the entry is read
-                        }
-                        source = new java.security.CodeSource(jar.getJarFileURL(), entry.getCodeSigners());
-                    }
-                } catch (java.io.IOException e) {
-                    throw new ClassNotFoundException(name, e);
-                }
-                return defineClass(name, classfile, 0, classfile.length,
-                        new java.security.ProtectionDomain(source, null, this, null));
-            }
-            return super.findClass(name);
-        }
     }
 }

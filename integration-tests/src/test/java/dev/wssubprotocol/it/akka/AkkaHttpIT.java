@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.akka;
 
+import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
 import dev.wssubprotocol.it.driver.AkkaHttpDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -53,10 +54,10 @@ class AkkaHttpIT {
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {
         Contract.Target target = new Contract.Target(
-                "Akka HTTP `Http.singleWebSocketRequest` (`com.typesafe.akka:akka-http-core`; before 10.1.10 the Java API offers one subprotocol)",
-                "`WebSocketUpgradeResponse.chosenSubprotocol()`", "akka-http", "akka.http.impl.engine.ws.Handshake$Client$",
+                "Akka HTTP `Http.singleWebSocketRequest` (`" + AkkaHttpPatch.LIBRARY + "`; before 10.1.10 the Java API offers one subprotocol)",
+                "`WebSocketUpgradeResponse.chosenSubprotocol()`", AkkaHttpPatch.ID, AkkaHttpPatch.TYPE,
                 AkkaHttpDriver.class, v[3], "Optional.empty");
-        String http = "com.typesafe.akka:akka-http-core_" + v[0] + ":" + v[1];
+        String http = AkkaHttpPatch.LIBRARY + "_" + v[0] + ":" + v[1];
         List<Path> library = v[2] == null ? Libraries.classpath(http)
                 : Libraries.classpath(http, "com.typesafe.akka:akka-stream_" + v[0] + ":" + v[2]);
         Map<String, String> withDefaults = Contract.check(target, name, jdk, library);

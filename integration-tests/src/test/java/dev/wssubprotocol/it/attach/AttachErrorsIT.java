@@ -1,6 +1,7 @@
 package dev.wssubprotocol.it.attach;
 
 import dev.wssubprotocol.it.driver.IdleTarget;
+import dev.wssubprotocol.it.support.AgentOutput;
 import dev.wssubprotocol.it.support.Fork;
 import dev.wssubprotocol.it.support.Jdks;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class AttachErrorsIT {
             assertEquals(1, result.exitCode(), result.describe());
             assertEquals(1, result.stdout().size(), result.describe());
             assertTrue(result.stdout().get(0).startsWith("pid " + target.pid + " ("), result.describe());
-            assertTrue(result.stdout().get(0).contains("): attached; active 0.1.0"), result.describe());
+            assertTrue(result.stdout().get(0).contains("): attached; active " + AgentOutput.VERSION), result.describe());
             assertEquals(List.of("error: pid " + Integer.MAX_VALUE + ": no such process"), result.stderr());
         }
     }
@@ -226,7 +227,7 @@ class AttachErrorsIT {
 
             Fork.Result byRoot = cli(List.of(), jdk.java(), List.of(), jar, "attach", nobodyJvm.pid);
             assertEquals(0, byRoot.exitCode(), byRoot.describe());
-            assertTrue(byRoot.stdout().get(0).contains("): attached; active 0.1.0"), byRoot.describe());
+            assertTrue(byRoot.stdout().get(0).contains("): attached; active " + AgentOutput.VERSION), byRoot.describe());
             Fork.Result detach = cli(List.of(), jdk.java(), List.of(), jar, "detach", nobodyJvm.pid);
             assertEquals(0, detach.exitCode(), detach.describe());
             assertEquals(List.of(), nobodyJvm.attachLeftovers());
@@ -255,7 +256,7 @@ class AttachErrorsIT {
             Fork.Result attach = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "attach", target.pid);
             assertEquals(0, attach.exitCode(), attach.describe());
             assertEquals(List.of(), attach.stderr(), attach.describe());
-            assertTrue(attach.stdout().get(0).contains("): attached; active 0.1.0"), attach.describe());
+            assertTrue(attach.stdout().get(0).contains("): attached; active " + AgentOutput.VERSION), attach.describe());
             assertEquals(AttachIT.Library.NETTY.rescued(), target.send("try"));
             Fork.Result status = cli(List.of(), java, List.of(), Fork.AGENT_JAR, "status", target.pid);
             assertTrue(status.stdout().contains("  rescued:  1 handshake(s) since the JVM started"), status.describe());

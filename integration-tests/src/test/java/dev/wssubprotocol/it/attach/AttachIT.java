@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dynamic load (attach and detach): expected, and checked.
  */
 class AttachIT {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = AgentOutput.VERSION;
     static final String OPTIONS = "patches=" + String.join(",", AgentOutput.PATCH_IDS) + " mode=patch log=info empty=reject";
     static final String DYNAMIC_AGENT_WARNING = "WARNING: A Java agent has been loaded dynamically";
     static final RawServer RAW;

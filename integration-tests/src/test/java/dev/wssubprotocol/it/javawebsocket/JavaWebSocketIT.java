@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.javawebsocket;
 
+import dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch;
 import dev.wssubprotocol.it.driver.JavaWebSocketDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -21,9 +22,9 @@ import static dev.wssubprotocol.it.support.Matrix.java;
 /** Java-WebSocket's client: before and after the 1.4.0 HandshakeState move, and the newest release. */
 class JavaWebSocketIT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Java-WebSocket (`org.java-websocket:Java-WebSocket`)",
-            "`getDraft().getProtocol().getProvidedProtocol()`", "java-websocket",
-            "org.java_websocket.drafts.Draft_6455", JavaWebSocketDriver.class, "default", "\"\"");
+            "Java-WebSocket (`" + JavaWebSocketPatch.LIBRARY + "`)",
+            "`getDraft().getProtocol().getProvidedProtocol()`", JavaWebSocketPatch.ID,
+            JavaWebSocketPatch.TYPE, JavaWebSocketDriver.class, "default", "\"\"");
 
     static Stream<Arguments> versions() {
         // 1.3.7: the oldest with IProtocol (the lower bound of the patch); 1.4.x: HandshakeState moved to enums.
@@ -42,7 +43,7 @@ class JavaWebSocketIT {
     @ParameterizedTest(name = "Java-WebSocket {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("org.java-websocket:Java-WebSocket:" + version);
+        List<Path> library = Libraries.classpath(JavaWebSocketPatch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, version, jdk, library));
     }
 }

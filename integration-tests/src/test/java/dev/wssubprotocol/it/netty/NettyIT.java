@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.netty;
 
+import dev.wssubprotocol.agent.netty.NettyPatch;
 import dev.wssubprotocol.it.driver.NettyDriver;
 import dev.wssubprotocol.it.support.ComplianceContract;
 import dev.wssubprotocol.it.support.Contract;
@@ -22,9 +23,9 @@ import static dev.wssubprotocol.it.support.Matrix.java;
 /** Netty's own client, plain handshaker and WebSocketClientProtocolHandler, oldest to newest line. */
 class NettyIT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Netty `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`io.netty:netty-codec-http`)",
-            "`actualSubprotocol()`", "netty",
-            "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            "Netty `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`"
+                    + NettyPatch.LIBRARY + "`)",
+            "`actualSubprotocol()`", NettyPatch.ID, NettyPatch.TYPE,
             NettyDriver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {
@@ -45,7 +46,7 @@ class NettyIT {
     @ParameterizedTest(name = "Netty {0} on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("io.netty:netty-codec-http:" + version);
+        List<Path> library = Libraries.classpath(NettyPatch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, version, jdk, library));
     }
 
@@ -65,6 +66,6 @@ class NettyIT {
         ComplianceContract.check(new ComplianceContract.Target(NettyDriver.class, "handshaker,protocol-handler", "null")
                 .withAgentLine("[ws-subprotocol-agent] not needed for " + TARGET.patchedClass() + " (system, version "
                         + version + "): finishHandshake never compares the response's subprotocol"),
-                jdk, Libraries.classpath("io.netty:netty-codec-http:" + version));
+                jdk, Libraries.classpath(NettyPatch.LIBRARY + ":" + version));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.netty5;
 
+import dev.wssubprotocol.agent.netty5.Netty5Patch;
 import dev.wssubprotocol.it.driver.Netty5Driver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -23,9 +24,9 @@ import static dev.wssubprotocol.it.support.Matrix.java;
 /** Netty 5 ({@code io.netty5}), every alpha released there, plain handshaker and WebSocketClientProtocolHandler. */
 class Netty5IT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Netty 5 `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`io.netty:netty5-codec-http`)",
-            "`actualSubprotocol()`", "netty5",
-            "io.netty5.handler.codec.http.websocketx.WebSocketClientHandshaker",
+            "Netty 5 `WebSocketClientHandshaker`, by hand and with `WebSocketClientProtocolHandler` (`" + Netty5Patch.LIBRARY + "`)",
+            "`actualSubprotocol()`", Netty5Patch.ID,
+            Netty5Patch.TYPE,
             Netty5Driver.class, "handshaker,protocol-handler", "null");
 
     static Stream<Arguments> versions() {
@@ -43,7 +44,7 @@ class Netty5IT {
         // the driver is compiled against Alpha5; before it, BufferAllocator lived in io.netty5.buffer.api
         List<Path> driver = version.equals("5.0.0.Alpha5") ? List.of() : List.of(Relocation.driver(Netty5Driver.class,
                 Map.of("io/netty5/buffer/BufferAllocator", "io/netty5/buffer/api/BufferAllocator")));
-        List<Path> library = Libraries.classpath("io.netty:netty5-codec-http:" + version);
+        List<Path> library = Libraries.classpath(Netty5Patch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, driver, Contract.check(TARGET, version, jdk, library, driver));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.pekko;
 
+import dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch;
 import dev.wssubprotocol.it.driver.PekkoHttpDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -24,9 +25,9 @@ import static dev.wssubprotocol.it.support.Matrix.java;
  */
 class PekkoHttpIT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Apache Pekko HTTP `Http.singleWebSocketRequest` (`org.apache.pekko:pekko-http-core`)",
-            "`WebSocketUpgradeResponse.chosenSubprotocol()`", "pekko-http",
-            "org.apache.pekko.http.impl.engine.ws.Handshake$Client$",
+            "Apache Pekko HTTP `Http.singleWebSocketRequest` (`" + PekkoHttpPatch.LIBRARY + "`)",
+            "`WebSocketUpgradeResponse.chosenSubprotocol()`", PekkoHttpPatch.ID,
+            PekkoHttpPatch.TYPE,
             PekkoHttpDriver.class, "default", "Optional.empty");
 
     static Stream<Arguments> versions() {
@@ -51,7 +52,7 @@ class PekkoHttpIT {
     @ParameterizedTest(name = "Pekko HTTP {0} on {2}")
     @MethodSource("versions")
     void contract(String name, String[] v, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("org.apache.pekko:pekko-http-core_" + v[0] + ":" + v[1],
+        List<Path> library = Libraries.classpath(PekkoHttpPatch.LIBRARY + "_" + v[0] + ":" + v[1],
                 "org.apache.pekko:pekko-stream_" + v[0] + ":" + v[2]);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, name, jdk, library));
     }

@@ -1,5 +1,6 @@
 package dev.wssubprotocol.it.reactornetty;
 
+import dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Patch;
 import dev.wssubprotocol.it.driver.ReactorNettyDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;
@@ -26,9 +27,9 @@ import static dev.wssubprotocol.it.support.Matrix.java;
  */
 class ReactorNettyHttp2IT {
     static final Contract.Target TARGET = new Contract.Target(
-            "Reactor Netty `HttpClient.websocket()` over HTTP/2, RFC 8441 (`io.projectreactor.netty:reactor-netty-http`)",
-            "`selectedSubprotocol()`", "reactor-netty-http2",
-            "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker",
+            "Reactor Netty `HttpClient.websocket()` over HTTP/2, RFC 8441 (`" + ReactorNettyHttp2Patch.LIBRARY + "`)",
+            "`selectedSubprotocol()`", ReactorNettyHttp2Patch.ID,
+            ReactorNettyHttp2Patch.TYPE,
             ReactorNettyDriver.class, "http2", "null");
 
     static Stream<Arguments> versions() {
@@ -44,7 +45,7 @@ class ReactorNettyHttp2IT {
     @ParameterizedTest(name = "Reactor Netty {0} over HTTP/2 on {1}")
     @MethodSource("versions")
     void contract(String version, Jdks.Jdk jdk) {
-        List<Path> library = Libraries.classpath("io.projectreactor.netty:reactor-netty-http:" + version);
+        List<Path> library = Libraries.classpath(ReactorNettyHttp2Patch.LIBRARY + ":" + version);
         EmptyContract.check(TARGET, jdk, library, Contract.check(TARGET, version, jdk, library));
     }
 }

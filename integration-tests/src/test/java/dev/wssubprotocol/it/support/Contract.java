@@ -115,7 +115,7 @@ public final class Contract {
         long rescued = patched.entrySet().stream().filter(e -> e.getValue().startsWith("OK ")
                 && Case.valueOf(e.getKey().substring(e.getKey().indexOf(':') + 1)).rescued).count();
         checks.add(() -> assertTrue(plainResult.stderr().contains("STATUS null"), "no status without agent" + context));
-        checks.add(() -> assertTrue(patchedRun.stderr().stream().anyMatch(l -> l.startsWith("STATUS version=0.1.0;active=true;")
+        checks.add(() -> assertTrue(patchedRun.stderr().stream().anyMatch(l -> l.startsWith("STATUS version=" + AgentOutput.VERSION + ";active=true;")
                 && patchedEntries(l).stream().anyMatch(e -> e.startsWith(target.patch() + ":" + target.patchedClass() + "@"))
                 && l.endsWith(";rescued=" + rescued)), "status with agent: rescued=" + rescued + context));
         String rescuedOutcome = "OK subprotocol=" + target.none() + " echo=" + Driver.MESSAGE;

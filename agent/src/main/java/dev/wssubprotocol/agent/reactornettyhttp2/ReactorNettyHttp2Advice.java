@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.reactornetty;
+package dev.wssubprotocol.agent.reactornettyhttp2;
 
 import dev.wssubprotocol.agent.Hook;
 import dev.wssubprotocol.agent.weave.StrictCheck;

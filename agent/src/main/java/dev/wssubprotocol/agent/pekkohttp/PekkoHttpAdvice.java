@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.pekko;
+package dev.wssubprotocol.agent.pekkohttp;
 
 import dev.wssubprotocol.agent.Hook;
 import net.bytebuddy.asm.Advice;

@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.reactornetty;
+package dev.wssubprotocol.agent.reactornettyhttp2;
 
 /**
  * Reactor Netty's WebSockets over HTTP/2 (RFC 8441 extended CONNECT), reactor-netty-http 1.2.5 and later. Over
@@ -19,14 +19,22 @@ public final class ReactorNettyHttp2Patch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "reactor-netty-http2";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Reactor Netty, WebSockets over HTTP/2";
+    /** groupId:artifactId of the library (no compile dependency on it: the advice names only Netty's types) */
+    public static final String LIBRARY = "io.projectreactor.netty:reactor-netty-http";
     public static final String TYPE =
             "reactor.netty.http.client.Http2WebsocketClientOperations$WebsocketClientHandshaker";
     public static final String METHOD = "finishHandshake";
     /** the method's exact parameter types, separated by ", " */
     public static final String PARAMETERS = "io.netty.channel.Channel, io.netty.handler.codec.http.HttpResponse";
-    public static final String ADVICE = "dev.wssubprotocol.agent.reactornetty.ReactorNettyHttp2Advice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Advice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private ReactorNettyHttp2Patch() {
     }

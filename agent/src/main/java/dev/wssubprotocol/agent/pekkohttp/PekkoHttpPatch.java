@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.pekko;
+package dev.wssubprotocol.agent.pekkohttp;
 
 /**
  * Apache Pekko HTTP ({@code org.apache.pekko:pekko-http-core_2.13} and {@code _3}) 1.0 through 1.3.
@@ -19,15 +19,24 @@ public final class PekkoHttpPatch {
      * (each class the agent loads at start-up costs every JVM that carries it).
      */
     public static final String ID = "pekko-http";
+    /** the library as the README and the options list name it */
+    public static final String NAME = "Pekko HTTP";
+    /** groupId:artifactId of the library without the Scala suffix (the advice is compiled against _2.13; agent/pom.xml
+     *  holds the version; WeaverTest checks these against the jar the target class comes from) */
+    public static final String LIBRARY = "org.apache.pekko:pekko-http-core";
     public static final String TYPE = "org.apache.pekko.http.impl.engine.ws.Handshake$Client$";
     public static final String METHOD = "validateResponse";
     /** the method's exact parameter types, separated by ", " */
     public static final String PARAMETERS = "org.apache.pekko.http.scaladsl.model.HttpResponse, "
             + "scala.collection.immutable.Seq, "
             + "org.apache.pekko.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey";
-    public static final String ADVICE = "dev.wssubprotocol.agent.pekko.PekkoHttpAdvice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.pekkohttp.PekkoHttpAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
+
+    /** the whole patch as one compile-time constant: its entry in Patches is this one name */
+    public static final String PATCH = ID + "|" + NAME + "|" + LIBRARY + "|" + TYPE + "|" + METHOD + "|" + PARAMETERS
+            + "|" + ADVICE + "|" + RELOCATABLE_ROOT;
 
     private PekkoHttpPatch() {
     }
