@@ -23,7 +23,8 @@ import net.bytebuddy.asm.Advice;
  * String-keyed header methods are used: they exist from 4.0 to 4.2. The method is called again once at most
  * ({@link Hook#retry}): should the header not stick (a {@code headers()} that returns a copy), the second call
  * fails as the first did and its advice does not try again. With empty=absent, a header whose value is empty or
- * only whitespace is treated as missing (and set back to its value afterwards).
+ * only whitespace is treated as missing; afterwards the response's headers are put back exactly as they were (each
+ * one, in order, names as spelled), so the empty header is where and as the server sent it.
  */
 @StrictCheck(readsField = "expectedSubprotocol")
 public final class NettyAdvice {
@@ -59,26 +60,41 @@ public final class NettyAdvice {
                 .invoke(null, "netty", String.valueOf(handshaker.uri()), offered))) {
             return; // also inside the retry below: one retry at most
         }
+        // an empty header is given back as it was: every header, in order and as spelled, since set() would move
+        // it to the end under this class's spelling (a missing one is just removed: the others keep their order)
+        String[] names = null;
+        String[] values = null;
+        if (sent != null) {
+            java.util.List<java.util.Map.Entry<String, String>> entries = response.headers().entries();
+            names = new String[entries.size()];
+            values = new String[entries.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = entries.get(i).getKey();
+                values[i] = entries.get(i).getValue();
+            }
+        }
         try {
             response.headers().set("Sec-WebSocket-Protocol", first);
+            Throwable again = null;
             try {
                 handshaker.finishHandshake(channel, response); // this advice again: it returns at once on success
-            } catch (Throwable again) {
-                if (sent == null) {
-                    response.headers().remove("Sec-WebSocket-Protocol");
-                } else {
-                    response.headers().set("Sec-WebSocket-Protocol", sent);
+            } catch (Throwable failed) {
+                again = failed;
+            }
+            if (names == null) {
+                response.headers().remove("Sec-WebSocket-Protocol");
+            } else {
+                response.headers().clear();
+                for (int i = 0; i < names.length; i++) {
+                    response.headers().add(names[i], values[i]);
                 }
+            }
+            if (again != null) {
                 if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
                     actual = null;
                     thrown = again;
                 }
                 return; // else a check failed again: the original exception stands
-            }
-            if (sent == null) {
-                response.headers().remove("Sec-WebSocket-Protocol");
-            } else {
-                response.headers().set("Sec-WebSocket-Protocol", sent);
             }
             actual = null;
             thrown = null;

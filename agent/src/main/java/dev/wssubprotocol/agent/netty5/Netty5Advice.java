@@ -17,8 +17,10 @@ import java.lang.reflect.Method;
  * {@code Sec-WebSocket-Protocol} header, the advice gives the response the first offered token and calls the method
  * again, once at most ({@link Hook#retry}). If a check fails again, the original exception stands; if the checks
  * pass and the library then fails (no HTTP codec in the pipeline), its exception is thrown and
- * {@code actualSubprotocol} is null. Either way the header is removed again (with empty=absent, an empty value is treated as missing and set back afterwards), and a rescued handshake reports
- * {@code actualSubprotocol} == null.
+ * {@code actualSubprotocol} is null. Either way the header is removed again, and a rescued handshake reports
+ * {@code actualSubprotocol} == null. With empty=absent, an empty value is treated as missing, and afterwards the
+ * headers are put back as they iterated before (names as spelled), with the header container's own {@code clear}
+ * and {@code add}, looked up as {@code set} is.
  * <p>
  * No header type is common to all alphas (see {@link Netty5Patch}), so the header calls go through the return type
  * of {@code FullHttpResponse#headers()} by reflection: {@code get(CharSequence)} and {@code remove(CharSequence)}
@@ -69,26 +71,61 @@ public final class Netty5Advice {
                 .invoke(null, "netty5", String.valueOf(handshaker.uri()), offered))) {
             return;
         }
+        // an empty header is given back as it was, since set() would leave it under this class's spelling and, in
+        // Alpha3-4's headers (kept in insertion order), move it to the end: there every header is put back, in
+        // order and as spelled; Alpha5's iterate in hash order, which only this header's own entries, put back as
+        // spelled, keep. A missing header is just removed: the others keep their order.
+        Object[] names = null;
+        Object[] values = null;
+        Method clear = null;
+        Method add = null;
+        if (sent != null) {
+            java.util.List<Object> entries = new java.util.ArrayList<Object>();
+            for (Object entry : (Iterable<?>) headers) {
+                entries.add(entry);
+            }
+            names = new Object[entries.size()];
+            values = new Object[entries.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = ((java.util.Map.Entry<?, ?>) entries.get(i)).getKey();
+                values[i] = ((java.util.Map.Entry<?, ?>) entries.get(i)).getValue();
+            }
+            clear = api.getMethod("clear");
+            try {
+                add = api.getMethod("add", CharSequence.class, CharSequence.class);
+            } catch (NoSuchMethodException alpha3or4) {
+                add = api.getMethod("add", CharSequence.class, Object.class);
+            }
+        }
         try {
             set.invoke(headers, "Sec-WebSocket-Protocol", first);
+            Throwable again = null;
             try {
                 handshaker.finishHandshake(channel, response);
-            } catch (Throwable again) {
-                if (sent == null) {
-                    remove.invoke(headers, "Sec-WebSocket-Protocol");
-                } else {
-                    set.invoke(headers, "Sec-WebSocket-Protocol", sent);
+            } catch (Throwable failed) {
+                again = failed;
+            }
+            if (names == null) {
+                remove.invoke(headers, "Sec-WebSocket-Protocol");
+            } else if (add.getParameterTypes()[1] == CharSequence.class) { // Alpha5
+                remove.invoke(headers, "Sec-WebSocket-Protocol");
+                for (int i = 0; i < names.length; i++) {
+                    if ("Sec-WebSocket-Protocol".equalsIgnoreCase(names[i].toString())) {
+                        add.invoke(headers, names[i], values[i]);
+                    }
                 }
+            } else {
+                clear.invoke(headers);
+                for (int i = 0; i < names.length; i++) {
+                    add.invoke(headers, names[i], values[i]);
+                }
+            }
+            if (again != null) {
                 if (handshaker.isHandshakeComplete()) { // past the checks, the library failed later
                     actual = null;
                     thrown = again;
                 }
                 return;
-            }
-            if (sent == null) {
-                remove.invoke(headers, "Sec-WebSocket-Protocol");
-            } else {
-                set.invoke(headers, "Sec-WebSocket-Protocol", sent);
             }
             actual = null;
             thrown = null;

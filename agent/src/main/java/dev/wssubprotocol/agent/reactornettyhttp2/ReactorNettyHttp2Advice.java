@@ -18,10 +18,10 @@ import java.net.URI;
  * {@code sec-websocket-protocol}, the response gets the first offered token and the method is called again, once at
  * most ({@link Hook#retry}). A check that fails again leaves the original exception; a failure after the checks
  * (the handshake already marked complete, no ws-encoder in the pipeline) is thrown with {@code actualSubProtocol}
- * null. The header is removed again either way (with empty=absent, an empty value is treated as missing and set
- * back afterwards). The handshaker class is package-private, so the advice binds it
- * as Object and calls the method by reflection, from inside the class itself (where the method is accessible); it
- * uses only Netty's String-keyed header methods.
+ * null. The header is removed again either way (with empty=absent, an empty value is treated as missing, and
+ * afterwards every header is put back as it was: in order, names as spelled). The handshaker class is
+ * package-private, so the advice binds it as Object and calls the method by reflection, from inside the class
+ * itself (where the method is accessible); it uses only Netty's String-keyed header methods.
  */
 @StrictCheck(readsField = "expectedSubProtocol")
 public final class ReactorNettyHttp2Advice {
@@ -60,26 +60,41 @@ public final class ReactorNettyHttp2Advice {
                 .invoke(null, "reactor-netty-http2", String.valueOf(uri), offered))) {
             return;
         }
+        // an empty header is given back as it was: every header, in order and as spelled (HTTP/2: lower case),
+        // since set() would move it to the end under this class's spelling (a missing one is just removed)
+        String[] names = null;
+        String[] values = null;
+        if (sent != null) {
+            java.util.List<java.util.Map.Entry<String, String>> entries = response.headers().entries();
+            names = new String[entries.size()];
+            values = new String[entries.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = entries.get(i).getKey();
+                values[i] = entries.get(i).getValue();
+            }
+        }
         try {
             response.headers().set("Sec-WebSocket-Protocol", first);
+            Throwable failed = null;
             try {
                 again.invoke(handshaker, channel, response);
-            } catch (InvocationTargetException failed) {
-                if (sent == null) {
-                    response.headers().remove("Sec-WebSocket-Protocol");
-                } else {
-                    response.headers().set("Sec-WebSocket-Protocol", sent);
-                }
-                if (complete) { // past the checks (the field is read now), the library failed later
-                    actual = null;
-                    thrown = failed.getCause();
-                }
-                return;
+            } catch (InvocationTargetException e) {
+                failed = e.getCause();
             }
-            if (sent == null) {
+            if (names == null) {
                 response.headers().remove("Sec-WebSocket-Protocol");
             } else {
-                response.headers().set("Sec-WebSocket-Protocol", sent);
+                response.headers().clear();
+                for (int i = 0; i < names.length; i++) {
+                    response.headers().add(names[i], values[i]);
+                }
+            }
+            if (failed != null) {
+                if (complete) { // past the checks (the field is read now), the library failed later
+                    actual = null;
+                    thrown = failed;
+                }
+                return;
             }
             actual = null;
             thrown = null;

@@ -48,4 +48,27 @@ public enum Case {
     public String uri(String rawBase, String libraryBase) {
         return (server == Server.RAW ? rawBase : libraryBase) + path;
     }
+
+    /** An expected outcome meaning "fails", whatever the library's exception and message. */
+    public static final String FAILS = "FAIL";
+
+    /**
+     * What a strict client reports for this case without the agent (and, but for the rescued cases, with it), as
+     * RFC 6455 4.1 has it: the offered value the server selects, or no subprotocol when none was offered and none
+     * sent; every other answer fails the handshake. Either an exact outcome line (after {@code CASE mode:case}),
+     * or {@link #FAILS}. A library that departs from this says so in the contract's overrides (support/Expected).
+     *
+     * @param none      how the library reports "no subprotocol", as in the outcome line: null, "", Optional.empty
+     * @param superchat how it reports the subprotocol "superchat": "superchat" in quotes, Optional[superchat], ...
+     */
+    public String expected(String none, String superchat) {
+        switch (this) {
+            case OFFERED_SELECTED:
+                return "OK subprotocol=" + superchat + " echo=" + Driver.MESSAGE;
+            case NONE_OFFERED_OMITTED:
+                return "OK subprotocol=" + none + " echo=" + Driver.MESSAGE;
+            default:
+                return FAILS;
+        }
+    }
 }

@@ -63,7 +63,16 @@ public final class JavaWebSocketDriver extends Driver {
         };
         client.connect();
         try {
-            await(open);
+            try {
+                await(open);
+            } finally {
+                // the draft that took part in the handshake: its protocols must be the application's own again
+                List<String> known = new ArrayList<>();
+                for (IProtocol protocol : ((Draft_6455) client.getConnection().getDraft()).getKnownProtocols()) {
+                    known.add(protocol.getProvidedProtocol());
+                }
+                Seen.protocols(c, mode, known);
+            }
             client.send(MESSAGE);
             String text = await(echo);
             // the connection's own copy of the draft, which took part in the handshake

@@ -2,6 +2,7 @@ package dev.wssubprotocol.it.driver;
 
 import io.netty5.bootstrap.Bootstrap;
 import io.netty5.channel.Channel;
+import io.netty5.channel.ChannelHandler;
 import io.netty5.channel.ChannelHandlerContext;
 import io.netty5.channel.ChannelInitializer;
 import io.netty5.channel.EventLoopGroup;
@@ -24,6 +25,7 @@ import io.netty5.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Netty 5's client API ({@code io.netty5}), in the two modes of {@link NettyDriver}: {@code handshaker} drives the
@@ -46,6 +48,8 @@ public final class Netty5Driver extends Driver {
         WebSocketClientHandshaker handshaker = protocol.handshaker();
         CompletableFuture<String> handshake = new CompletableFuture<>();
         CompletableFuture<String> echo = new CompletableFuture<>();
+        // the handshake response as the application holds it, to show its headers after the handshake (Seen)
+        AtomicReference<FullHttpResponse> response = new AtomicReference<>();
         boolean protocolHandler = "protocol-handler".equals(mode);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -53,7 +57,7 @@ public final class Netty5Driver extends Driver {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator<>(65536));
                         if (protocolHandler) {
-                            ch.pipeline().addLast(protocol);
+                            ch.pipeline().addLast(keep(response), protocol);
                         }
                         ch.pipeline().addLast(new SimpleChannelInboundHandler<Object>() {
                             @Override
@@ -80,6 +84,7 @@ public final class Netty5Driver extends Driver {
                             @Override
                             protected void messageReceived(ChannelHandlerContext ctx, Object msg) {
                                 if (!protocolHandler && !handshaker.isHandshakeComplete()) {
+                                    response.compareAndSet(null, (FullHttpResponse) msg);
                                     handshaker.finishHandshake(ctx.channel(), (FullHttpResponse) msg);
                                     handshake.complete(handshaker.actualSubprotocol());
                                 } else if (msg instanceof TextWebSocketFrame) {
@@ -106,7 +111,12 @@ public final class Netty5Driver extends Driver {
         URI target = URI.create(uri);
         Channel channel = bootstrap.connect(target.getHost(), target.getPort()).asStage().get();
         try {
-            String subprotocol = await(handshake);
+            String subprotocol;
+            try {
+                subprotocol = await(handshake);
+            } finally {
+                Seen.headers(c, mode, headers(response.get()));
+            }
             channel.writeAndFlush(new TextWebSocketFrame(channel.bufferAllocator(), MESSAGE));
             String text = await(echo);
             channel.writeAndFlush(new CloseWebSocketFrame(channel.bufferAllocator(), WebSocketCloseStatus.NORMAL_CLOSURE));
@@ -114,6 +124,24 @@ public final class Netty5Driver extends Driver {
         } finally {
             channel.close().asStage().await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /** Keeps the first response that passes, as an application's handler before the protocol handler could. */
+    private static ChannelHandler keep(AtomicReference<FullHttpResponse> response) {
+        return new ChannelHandler() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof FullHttpResponse) {
+                    response.compareAndSet(null, (FullHttpResponse) msg);
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
+    /** The response's headers; by reflection, as their type differs between the alphas. */
+    private static Iterable<?> headers(FullHttpResponse response) throws Exception {
+        return response == null ? null : (Iterable<?>) FullHttpResponse.class.getMethod("headers").invoke(response);
     }
 
     @Override

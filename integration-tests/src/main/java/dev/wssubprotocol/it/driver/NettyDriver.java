@@ -3,6 +3,7 @@ package dev.wssubprotocol.it.driver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -23,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Netty's own client API, in two modes: {@code handshaker} drives {@link WebSocketClientHandshaker} by hand as
@@ -42,6 +44,8 @@ public final class NettyDriver extends Driver {
                 URI.create(uri), WebSocketVersion.V13, c.offer, false, new DefaultHttpHeaders());
         CompletableFuture<String> handshake = new CompletableFuture<>();
         CompletableFuture<String> echo = new CompletableFuture<>();
+        // the handshake response as the application holds it, to show its headers after the handshake (Seen)
+        AtomicReference<FullHttpResponse> response = new AtomicReference<>();
         boolean protocolHandler = "protocol-handler".equals(mode);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -49,7 +53,7 @@ public final class NettyDriver extends Driver {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536));
                         if (protocolHandler) {
-                            ch.pipeline().addLast(new WebSocketClientProtocolHandler(handshaker));
+                            ch.pipeline().addLast(keep(response), new WebSocketClientProtocolHandler(handshaker));
                         }
                         ch.pipeline().addLast(new SimpleChannelInboundHandler<Object>() {
                             @Override
@@ -71,6 +75,7 @@ public final class NettyDriver extends Driver {
                             @Override
                             protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
                                 if (!protocolHandler && !handshaker.isHandshakeComplete()) {
+                                    response.compareAndSet(null, (FullHttpResponse) msg);
                                     handshaker.finishHandshake(ctx.channel(), (FullHttpResponse) msg);
                                     handshake.complete(handshaker.actualSubprotocol());
                                 } else if (msg instanceof TextWebSocketFrame) {
@@ -97,7 +102,13 @@ public final class NettyDriver extends Driver {
         URI target = URI.create(uri);
         Channel channel = bootstrap.connect(target.getHost(), target.getPort()).sync().channel();
         try {
-            String subprotocol = await(handshake);
+            String subprotocol;
+            try {
+                subprotocol = await(handshake);
+            } finally {
+                FullHttpResponse seen = response.get();
+                Seen.headers(c, mode, seen == null ? null : seen.headers());
+            }
             channel.writeAndFlush(new TextWebSocketFrame(MESSAGE));
             String text = await(echo);
             channel.writeAndFlush(new CloseWebSocketFrame());
@@ -105,6 +116,19 @@ public final class NettyDriver extends Driver {
         } finally {
             channel.close().awaitUninterruptibly(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /** Keeps the first response that passes, as an application's handler before the protocol handler could. */
+    private static ChannelInboundHandlerAdapter keep(AtomicReference<FullHttpResponse> response) {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+                if (msg instanceof FullHttpResponse) {
+                    response.compareAndSet(null, (FullHttpResponse) msg);
+                }
+                super.channelRead(ctx, msg);
+            }
+        };
     }
 
     @Override

@@ -27,17 +27,44 @@ public final class ReactorNettyDriver extends Driver {
             spec.protocols(c.offer);
         }
         HttpClient client = "http2".equals(mode) ? HttpClient.create().protocol(HttpProtocol.H2C) : HttpClient.create();
-        String outcome = client
-                .websocket(spec.build())
-                .uri(uri)
-                .handle((in, out) -> out.sendString(Mono.just(MESSAGE)).then()
-                        .thenMany(in.receive().asString().take(1))
-                        .map(text -> ok(in.selectedSubprotocol(), text)))
-                .blockLast(Duration.ofSeconds(TIMEOUT_SECONDS));
+        String outcome;
+        try {
+            outcome = client
+                    .websocket(spec.build())
+                    .uri(uri)
+                    .handle((in, out) -> {
+                        Seen.headers(c, mode, in.headers()); // the response's headers, as the application reads them
+                        return out.sendString(Mono.just(MESSAGE)).then()
+                                .thenMany(in.receive().asString().take(1))
+                                .map(text -> ok(in.selectedSubprotocol(), text));
+                    })
+                    .blockLast(Duration.ofSeconds(TIMEOUT_SECONDS));
+        } catch (RuntimeException failed) {
+            Seen.headers(c, mode, responseHeaders(failed));
+            throw failed;
+        }
         if (outcome == null) {
             throw new IllegalStateException("connection closed without an echo");
         }
         return outcome;
+    }
+
+    /**
+     * A failed handshake's response headers, as the application reads them from the exception (Netty's
+     * {@code WebSocketClientHandshakeException#response()}, 4.1.54 and later), found by reflection; or null.
+     */
+    private static Iterable<?> responseHeaders(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            try {
+                Object response = cause.getClass().getMethod("response").invoke(cause);
+                if (response != null) {
+                    return (Iterable<?>) response.getClass().getMethod("headers").invoke(response);
+                }
+            } catch (ReflectiveOperationException | RuntimeException notThisOne) {
+                // no response on this cause
+            }
+        }
+        return null;
     }
 
     @Override

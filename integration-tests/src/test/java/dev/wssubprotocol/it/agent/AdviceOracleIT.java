@@ -41,12 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AdviceOracleIT {
     private static final String TYPE = "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker";
-    private static final String[] CASES = {"no header", "selected", "not offered", "wrong accept key", "no codec"};
+    private static final String[] CASES = {"no header", "selected", "not offered", "wrong accept key", "no codec",
+            "empty value"};
 
     @BeforeAll
     static void activate() throws Exception {
         status("started", new Class<?>[] {String.class, String.class, boolean.class, boolean.class}, "oracle",
-                "patches=netty", false, false);
+                "patches=netty", false, true); // empty=absent: the empty value goes through the advice too
     }
 
     @AfterAll
@@ -101,6 +102,10 @@ class AdviceOracleIT {
             assertEquals(true, ours.get("no codec").startsWith("threw java.lang.IllegalStateException: "),
                     ours.get("no codec"));
             assertEquals(true, ours.get("no codec").endsWith(" actual null" + asSent), ours.get("no codec"));
+            // empty=absent: rescued, and the empty header given back where and as the server sent it
+            assertEquals("ok actual null headers [sec-websocket-protocol, Upgrade, Connection, Sec-WebSocket-Accept]",
+                    ours.get("empty value"));
+            assertEquals(true, plain.get("empty value").startsWith("threw "), plain.get("empty value"));
         }
     }
 
@@ -159,6 +164,9 @@ class AdviceOracleIT {
                 .newInstance(httpVersion.getField("HTTP_1_1").get(null), status.getField("SWITCHING_PROTOCOLS").get(null));
         Object headers = response.getClass().getMethod("headers").invoke(response);
         Method set = headersType.getMethod("set", String.class, Object.class);
+        if (c.equals("empty value")) { // first, and spelled as an HTTP/2 gateway would: both must stay as they are
+            set.invoke(headers, "sec-websocket-protocol", "");
+        }
         set.invoke(headers, "Upgrade", "websocket");
         set.invoke(headers, "Connection", "Upgrade");
         set.invoke(headers, "Sec-WebSocket-Accept", c.equals("wrong accept key") ? "wrong" : key.get(handshaker));

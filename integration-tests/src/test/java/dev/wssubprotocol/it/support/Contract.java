@@ -132,6 +132,11 @@ public final class Contract {
                 checks.add(() -> assertEquals(before, after, key + ": the agent must not change this outcome"));
             }
         }
+        // positive controls: each unchanged case ends as the library is known to end it, on both sides (Expected)
+        checks.addAll(Expected.checks(target, version, plain, patched));
+        // what the application sees of the response and the draft afterwards (SeenCheck)
+        checks.addAll(SeenCheck.contract(target.driver().getName(),
+                SeenCheck.key(jdk, classpath, target.driver().getName()), plainResult, patchedRun, patched));
         assertAll(target.driver().getSimpleName() + " on " + jdk, checks);
         Compatibility.record(new Compatibility.Row(target.library(), version, jdk.major(), true, true,
                 target.reportedBy() + " == " + target.none()));

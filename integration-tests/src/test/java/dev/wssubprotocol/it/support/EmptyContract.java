@@ -61,6 +61,8 @@ public final class EmptyContract {
                         key + ": empty=absent must not change this outcome" + context));
             }
         }
+        checks.addAll(SeenCheck.emptyAbsent(target.driver().getName(),
+                SeenCheck.key(jdk, classpath, target.driver().getName()), run, absent));
         assertAll(target.driver().getSimpleName() + " with empty=absent on " + jdk, checks);
     }
 }
