@@ -34,7 +34,8 @@ public final class AttachedRun {
     /** The agent's default options as the attach command reports them. */
     static final String DEFAULT_OPTIONS = "patches=" + String.join(",", AgentOutput.PATCH_IDS)
             + " mode=patch log=info empty=reject";
-    private static final long TIMEOUT_SECONDS = 180;
+    /** both rounds and the attach; Fork allows one round 180 s */
+    private static final long TIMEOUT_SECONDS = 300;
 
     /**
      * @param plain    the target's output up to the attach: exactly what a fork without the agent prints
