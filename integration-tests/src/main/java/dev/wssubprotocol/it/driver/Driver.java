@@ -1,5 +1,8 @@
 package dev.wssubprotocol.it.driver;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +32,38 @@ public abstract class Driver {
         return c.uri(args[0], args[1]);
     }
 
+    /**
+     * System property: after every case has run (the target classes are loaded and have run), print the status
+     * and {@value #ATTACH_MARK} on stderr, {@value #READY} and the pid on stdout, wait for a line {@code go} on
+     * stdin (sent once the agent has been attached at run time) and run every case again.
+     */
+    public static final String ATTACH_ROUND = "ws.it.attachRound";
+    public static final String READY = "READY ";
+    public static final String ATTACH_MARK = "ATTACH ROUND";
+
     protected final void run(String[] args) throws Exception {
         String[] modes = (args.length > 2 ? args[2] : "default").split(",");
+        cases(modes, args);
+        if (Boolean.getBoolean(ATTACH_ROUND)) {
+            System.err.println("STATUS " + System.getProperty("ws.subprotocol.agent.status"));
+            System.err.println(ATTACH_MARK);
+            System.err.flush();
+            System.out.println(READY + IdleTarget.pid());
+            System.out.flush();
+            String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (!"go".equals(go)) {
+                System.err.println("expected go on stdin, got: " + go);
+                System.exit(3);
+            }
+            cases(modes, args);
+        }
+        shutdown();
+        // what the agent says it did, as an application (or jcmd) would read it; "null" without the agent
+        System.err.println("STATUS " + System.getProperty("ws.subprotocol.agent.status"));
+        System.exit(0);
+    }
+
+    private void cases(String[] modes, String[] args) {
         for (String mode : modes) {
             for (Case c : Case.values()) {
                 String outcome;
@@ -43,10 +76,6 @@ public abstract class Driver {
                 System.out.flush();
             }
         }
-        shutdown();
-        // what the agent says it did, as an application (or jcmd) would read it; "null" without the agent
-        System.err.println("STATUS " + System.getProperty("ws.subprotocol.agent.status"));
-        System.exit(0);
     }
 
     /** A success, with the subprotocol as the application sees it: null, or the value in quotes. */

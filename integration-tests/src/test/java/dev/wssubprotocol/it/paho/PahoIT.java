@@ -8,6 +8,8 @@ import dev.wssubprotocol.it.driver.PahoV5Driver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.Jdks;
 import dev.wssubprotocol.it.support.Libraries;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,12 +54,14 @@ class PahoIT {
         return Stream.of("1.2.5").flatMap(v -> Jdks.all().stream().map(jdk -> Arguments.of(v, jdk)));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Paho mqttv3 {0} on {1}")
     @MethodSource("v3")
     void mqttv3(String version, Jdks.Jdk jdk) {
         Contract.check(V3, version, jdk, Libraries.classpath(PahoPatch.LIBRARY_V3 + ":" + version));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // see junit-platform.properties
     @ParameterizedTest(name = "Paho mqttv5 {0} on {1}")
     @MethodSource("v5")
     void mqttv5(String version, Jdks.Jdk jdk) {

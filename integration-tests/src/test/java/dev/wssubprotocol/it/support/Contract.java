@@ -88,7 +88,7 @@ public final class Contract {
         List<Path> classpath = new ArrayList<>(driverFirst);
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
-        Runs runs = runs(jdk, classpath, target.driver().getName(), target.modes());
+        Runs runs = runs(jdk, classpath, target.driver().getName(), target.modes(), true);
         Fork.Result plainResult = runs.plain();
         Fork.Result patchedRun = runs.withAgent();
         Map<String, String> plain = outcomes(plainResult);
@@ -137,6 +137,8 @@ public final class Contract {
         // what the application sees of the response and the draft afterwards (SeenCheck)
         checks.addAll(SeenCheck.contract(target.driver().getName(),
                 SeenCheck.key(jdk, classpath, target.driver().getName()), plainResult, patchedRun, patched));
+        // the fork without the agent, once it has run every case, is attached at run time and runs them again
+        checks.addAll(AttachedRun.checks(target, jdk, runs.attached(), patched, rescued));
         assertAll(target.driver().getSimpleName() + " on " + jdk, checks);
         Compatibility.record(new Compatibility.Row(target.library(), version, jdk.major(), true, true,
                 target.reportedBy() + " == " + target.none()));
@@ -154,17 +156,27 @@ public final class Contract {
         return List.of((end < 0 ? value : value.substring(0, end)).split("\\|"));
     }
 
-    /** One driver run twice on the same servers, at the same time: without the agent and with it. */
-    record Runs(Fork.Result plain, Fork.Result withAgent) {
+    /**
+     * One driver run twice on the same servers, at the same time: without the agent and with it; with
+     * {@code attached}, the one without the agent then attached at run time ({@link AttachedRun}), else null.
+     */
+    record Runs(Fork.Result plain, Fork.Result withAgent, AttachedRun.Result attached) {
     }
 
     static Runs runs(Jdks.Jdk jdk, List<Path> classpath, String driver, String modes) {
+        return runs(jdk, classpath, driver, modes, false);
+    }
+
+    static Runs runs(Jdks.Jdk jdk, List<Path> classpath, String driver, String modes, boolean attach) {
         String[] args = serverArgs(modes);
         // a thread of its own: the common pool has one thread on a 2-core machine, and two tests run at once
-        CompletableFuture<Fork.Result> plain = CompletableFuture.supplyAsync(
-                () -> Fork.run(jdk, Fork.CLIENT_COMPILER_ONLY, null, classpath, driver, args), FORKS);
+        CompletableFuture<AttachedRun.Result> plain = CompletableFuture.supplyAsync(() -> attach
+                ? AttachedRun.run(jdk, Fork.CLIENT_COMPILER_ONLY, classpath, driver, args)
+                : new AttachedRun.Result(0, Fork.run(jdk, Fork.CLIENT_COMPILER_ONLY, null, classpath, driver, args),
+                        null, null), FORKS);
         Fork.Result withAgent = Fork.run(jdk, Fork.CLIENT_COMPILER_ONLY, "", classpath, driver, args);
-        return new Runs(plain.join(), withAgent);
+        AttachedRun.Result run = plain.join();
+        return new Runs(run.plain(), withAgent, attach ? run : null);
     }
 
     /** The driver's CASE lines: mode:case -> outcome. */
