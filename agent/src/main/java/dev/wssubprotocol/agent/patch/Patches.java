@@ -20,13 +20,13 @@ public final class Patches {
             Patch.parse(dev.wssubprotocol.agent.netty.NettyPatch.PATCH),
             Patch.parse(dev.wssubprotocol.agent.javawebsocket.JavaWebSocketPatch.PATCH),
             Patch.parse(dev.wssubprotocol.agent.pekkohttp.PekkoHttpPatch.PATCH),
-            Patch.parse(dev.wssubprotocol.agent.akka.AkkaHttpPatch.PATCH),
+            Patch.parse(dev.wssubprotocol.agent.akkahttp.AkkaHttpPatch.PATCH),
             Patch.parse(dev.wssubprotocol.agent.reactornettyhttp2.ReactorNettyHttp2Patch.PATCH),
             Patch.parse(dev.wssubprotocol.agent.netty5.Netty5Patch.PATCH),
             // one id, two classes: mqttv3 and mqttv5 carry the same handshake code
-            Patch.parse(dev.wssubprotocol.agent.paho.PahoPatch.PATCH_V3),
-            Patch.parse(dev.wssubprotocol.agent.paho.PahoPatch.PATCH_V5),
-            Patch.parse(dev.wssubprotocol.agent.grizzly.GrizzlyPatch.PATCH)));
+            Patch.parse(dev.wssubprotocol.agent.pahomqtt.PahoPatch.PATCH_V3),
+            Patch.parse(dev.wssubprotocol.agent.pahomqtt.PahoPatch.PATCH_V5),
+            Patch.parse(dev.wssubprotocol.agent.grizzlywebsockets.GrizzlyPatch.PATCH)));
 
     private Patches() {
     }

@@ -1,6 +1,6 @@
 package dev.wssubprotocol.it.akka;
 
-import dev.wssubprotocol.agent.akka.AkkaHttpPatch;
+import dev.wssubprotocol.agent.akkahttp.AkkaHttpPatch;
 import dev.wssubprotocol.it.driver.AkkaHttpDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;

@@ -1,6 +1,6 @@
 package dev.wssubprotocol.it.grizzly;
 
-import dev.wssubprotocol.agent.grizzly.GrizzlyPatch;
+import dev.wssubprotocol.agent.grizzlywebsockets.GrizzlyPatch;
 import dev.wssubprotocol.it.driver.GrizzlyDriver;
 import dev.wssubprotocol.it.support.Contract;
 import dev.wssubprotocol.it.support.EmptyContract;

@@ -1,6 +1,6 @@
 package dev.wssubprotocol.it.paho;
 
-import dev.wssubprotocol.agent.paho.PahoPatch;
+import dev.wssubprotocol.agent.pahomqtt.PahoPatch;
 import dev.wssubprotocol.agent.patch.Patch;
 import dev.wssubprotocol.agent.patch.Patches;
 import dev.wssubprotocol.it.driver.PahoDriver;

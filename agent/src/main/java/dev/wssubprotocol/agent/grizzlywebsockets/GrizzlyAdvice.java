@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.grizzly;
+package dev.wssubprotocol.agent.grizzlywebsockets;
 
 import dev.wssubprotocol.agent.Hook;
 import net.bytebuddy.asm.Advice;

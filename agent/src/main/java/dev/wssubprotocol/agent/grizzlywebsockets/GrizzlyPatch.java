@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.grizzly;
+package dev.wssubprotocol.agent.grizzlywebsockets;
 
 /**
  * Grizzly's WebSocket client ({@code org.glassfish.grizzly:grizzly-websockets}) 2.1.9 through 4.0.2.
@@ -26,7 +26,7 @@ public final class GrizzlyPatch {
     public static final String METHOD = "validateServerResponse";
     /** the method's exact parameter types, separated by ", " */
     public static final String PARAMETERS = "org.glassfish.grizzly.http.HttpResponsePacket";
-    public static final String ADVICE = "dev.wssubprotocol.agent.grizzly.GrizzlyAdvice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.grizzlywebsockets.GrizzlyAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
 

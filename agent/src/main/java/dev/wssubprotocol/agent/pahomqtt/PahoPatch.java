@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.paho;
+package dev.wssubprotocol.agent.pahomqtt;
 
 /**
  * Eclipse Paho MQTT over WebSockets: {@code org.eclipse.paho:org.eclipse.paho.client.mqttv3} 1.1.0 through 1.2.5
@@ -32,7 +32,7 @@ public final class PahoPatch {
     /** the method's exact parameter types, separated by ", " */
     public static final String PARAMETERS = "java.lang.String";
     /** one advice for both: it names no Paho type, only the field {@code input} and the method by name */
-    public static final String ADVICE = "dev.wssubprotocol.agent.paho.PahoAdvice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.pahomqtt.PahoAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
 

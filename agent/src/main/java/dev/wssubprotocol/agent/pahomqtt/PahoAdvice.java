@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.paho;
+package dev.wssubprotocol.agent.pahomqtt;
 
 import dev.wssubprotocol.agent.Hook;
 import net.bytebuddy.asm.Advice;

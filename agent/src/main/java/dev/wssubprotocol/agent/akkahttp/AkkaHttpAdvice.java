@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.akka;
+package dev.wssubprotocol.agent.akkahttp;
 
 import akka.http.scaladsl.model.HttpResponse;
 import dev.wssubprotocol.agent.Hook;

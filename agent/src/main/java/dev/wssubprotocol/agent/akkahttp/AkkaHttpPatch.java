@@ -1,4 +1,4 @@
-package dev.wssubprotocol.agent.akka;
+package dev.wssubprotocol.agent.akkahttp;
 
 /**
  * Akka HTTP ({@code com.typesafe.akka:akka-http-core_2.11}, {@code _2.12}, {@code _2.13}, {@code _3}) 10.0 through
@@ -32,7 +32,7 @@ public final class AkkaHttpPatch {
     public static final String PARAMETERS = "akka.http.scaladsl.model.HttpResponse, "
             + "scala.collection.immutable.Seq, "
             + "akka.http.scaladsl.model.headers.Sec$minusWebSocket$minusKey";
-    public static final String ADVICE = "dev.wssubprotocol.agent.akka.AkkaHttpAdvice";
+    public static final String ADVICE = "dev.wssubprotocol.agent.akkahttp.AkkaHttpAdvice";
     /** "": only the library under its own names is patched */
     public static final String RELOCATABLE_ROOT = "";
 
