@@ -39,7 +39,7 @@ public final class EmptyContract {
         List<Path> classpath = new ArrayList<>(driverFirst);
         classpath.add(Fork.DRIVERS);
         classpath.addAll(library);
-        Fork.Result run = Fork.run(jdk, "empty=absent", classpath, target.driver().getName(),
+        Fork.Result run = Fork.run(jdk, Fork.CLIENT_COMPILER_ONLY, "empty=absent", classpath, target.driver().getName(),
                 Contract.serverArgs(target.modes()));
         Map<String, String> absent = Contract.outcomes(run);
         String context = "\nwith empty=absent: " + run.describe();
