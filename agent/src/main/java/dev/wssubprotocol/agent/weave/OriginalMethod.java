@@ -1,8 +1,5 @@
 package dev.wssubprotocol.agent.weave;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
@@ -45,27 +42,10 @@ final class OriginalMethod {
 
     /** @param initial the parameters as a frame shows them on entry, one entry per slot (the second half of a long
      *                or double is TOP) */
-    static OriginalMethod read(byte[] target, final String name, final String descriptor, List<Object> initial) {
+    static OriginalMethod read(byte[] target, String name, String descriptor, List<Object> initial) {
         int parameterSlots = initial.size();
-        final MethodNode[] found = new MethodNode[1];
-        final String[] owner = new String[1];
-        new ClassReader(target).accept(new ClassVisitor(Inliner.API) {
-            @Override
-            public void visit(int version, int access, String n, String signature, String superName,
-                              String[] interfaces) {
-                owner[0] = n;
-            }
-
-            @Override
-            public MethodVisitor visitMethod(int access, String n, String d, String signature, String[] exceptions) {
-                if (!n.equals(name) || !d.equals(descriptor)) {
-                    return null;
-                }
-                found[0] = new MethodNode(Inliner.API, access, n, d, signature, exceptions);
-                return found[0];
-            }
-        }, ClassReader.SKIP_DEBUG | ClassReader.EXPAND_FRAMES);
-        MethodNode method = found[0];
+        ClassMethod read = ClassMethod.read(target, name, descriptor);
+        MethodNode method = read.method;
         OriginalMethod facts = new OriginalMethod(parameterSlots);
         if (method == null || method.instructions.size() == 0) {
             return facts;
@@ -95,7 +75,7 @@ final class OriginalMethod {
         }
         Frame<BasicValue>[] frames;
         try {
-            frames = new Analyzer<BasicValue>(new BasicInterpreter()).analyze(owner[0], method);
+            frames = new Analyzer<BasicValue>(new BasicInterpreter()).analyze(read.owner, method);
         } catch (AnalyzerException e) {
             throw Inliner.refused("the method's own code does not analyse: " + e.getMessage());
         }

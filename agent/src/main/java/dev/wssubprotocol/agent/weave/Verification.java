@@ -1,10 +1,7 @@
 package dev.wssubprotocol.agent.weave;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -52,43 +49,24 @@ public final class Verification {
      * @param woven the class file as the weave produced it
      * @throws WeaveRejected naming the first problem; the class must then be left unchanged
      */
-    public static void check(byte[] woven, final String name, final String descriptor) throws WeaveRejected {
-        final MethodNode[] found = new MethodNode[1];
-        final int[] version = new int[1];
-        final String[] owner = new String[1];
-        ClassReader reader = new ClassReader(woven);
-        reader.accept(new ClassVisitor(Inliner.API) {
-            @Override
-            public void visit(int v, int access, String n, String signature, String superName, String[] interfaces) {
-                version[0] = v & 0xFFFF;
-                owner[0] = n;
-            }
-
-            @Override
-            public MethodVisitor visitMethod(int access, String n, String d, String signature, String[] exceptions) {
-                if (!n.equals(name) || !d.equals(descriptor)) {
-                    return null;
-                }
-                found[0] = new MethodNode(Inliner.API, access, n, d, signature, exceptions);
-                return found[0];
-            }
-        }, ClassReader.SKIP_DEBUG | ClassReader.EXPAND_FRAMES);
-        MethodNode method = found[0];
+    public static void check(byte[] woven, String name, String descriptor) throws WeaveRejected {
+        ClassMethod read = ClassMethod.read(woven, name, descriptor);
+        MethodNode method = read.method;
         if (method == null) {
             throw new WeaveRejected("the woven class has no method " + name + descriptor);
         }
         String where = name + descriptor;
-        instructionsFor(version[0], method, where);
+        instructionsFor(read.version, method, where);
         try {
-            new Analyzer<BasicValue>(new BasicVerifier()).analyze(owner[0], method);
+            new Analyzer<BasicValue>(new BasicVerifier()).analyze(read.owner, method);
         } catch (AnalyzerException e) {
             throw new WeaveRejected(where + " would not verify: " + e.getMessage());
         } catch (RuntimeException e) {
             throw new WeaveRejected(where + " would not verify: " + e);
         }
-        if (version[0] >= Opcodes.V1_6) {
+        if (read.version >= Opcodes.V1_6) {
             try {
-                new FrameCheck(owner[0], method).run();
+                new FrameCheck(read.owner, method).run();
             } catch (AnalyzerException e) {
                 throw new WeaveRejected(where + " would not verify: " + e.getMessage());
             } catch (RuntimeException e) {
