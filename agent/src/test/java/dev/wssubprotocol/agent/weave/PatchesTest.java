@@ -65,44 +65,14 @@ public class PatchesTest {
         // the constant pool names the classes whose constants javac copied (dependency information, never resolved);
         // what loads a class is an instruction that uses it
         for (Class<?> c : new Class<?>[] {Patches.class, Patch.class}) {
-            final List<String> outside = new ArrayList<String>();
-            new ClassReader(bytes(c.getName())).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
-                            check(owner);
-                        }
-
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String n, String d) {
-                            check(owner);
-                        }
-
-                        @Override
-                        public void visitTypeInsn(int opcode, String type) {
-                            check(type);
-                        }
-
-                        @Override
-                        public void visitLdcInsn(Object value) {
-                            if (value instanceof org.objectweb.asm.Type) {
-                                check(((org.objectweb.asm.Type) value).getInternalName());
-                            }
-                        }
-
-                        private void check(String type) {
-                            String name = type.replaceFirst("^\\[+L?", "");
-                            if (!name.startsWith("java/") && !name.startsWith("dev/wssubprotocol/agent/patch/")
-                                    && name.contains("/")) {
-                                outside.add(type);
-                            }
-                        }
-                    };
+            List<String> outside = new ArrayList<String>();
+            for (String type : instructionReferences(bytes(c.getName()), false)) {
+                String name = type.replaceFirst("^\\[+L?", "");
+                if (!name.startsWith("java/") && !name.startsWith("dev/wssubprotocol/agent/patch/")
+                        && name.contains("/")) {
+                    outside.add(type);
                 }
-            }, 0);
+            }
             assertEquals(new ArrayList<String>(), outside, c.getName());
         }
     }
@@ -141,44 +111,13 @@ public class PatchesTest {
     @Test
     void adviceReferencesNoAgentClass() throws IOException {
         for (Patch p : Patches.ALL) {
-            final String self = p.adviceClass().replace('.', '/');
-            final List<String> agentRefs = new ArrayList<String>();
-            new ClassReader(bytes(p.adviceClass())).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
-                            check(owner);
-                        }
-
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String n, String d) {
-                            check(owner);
-                        }
-
-                        @Override
-                        public void visitTypeInsn(int opcode, String type) {
-                            check(type);
-                        }
-
-                        @Override
-                        public void visitLdcInsn(Object value) {
-                            if (value instanceof String && value.equals(Hook.CLASS_NAME)) {
-                                return;
-                            }
-                            check(String.valueOf(value));
-                        }
-
-                        private void check(String owner) {
-                            if (owner.startsWith("dev/wssubprotocol/") && !owner.equals(self)) {
-                                agentRefs.add(owner);
-                            }
-                        }
-                    };
+            String self = p.adviceClass().replace('.', '/');
+            List<String> agentRefs = new ArrayList<String>();
+            for (String owner : instructionReferences(bytes(p.adviceClass()), true)) {
+                if (!owner.equals(Hook.CLASS_NAME) && owner.startsWith("dev/wssubprotocol/") && !owner.equals(self)) {
+                    agentRefs.add(owner);
                 }
-            }, 0);
+            }
             assertEquals(new ArrayList<String>(), agentRefs, p.adviceClass());
         }
         assertEquals(Hook.class.getName(), Hook.CLASS_NAME);
@@ -197,6 +136,49 @@ public class PatchesTest {
                 + "(Ljava/lang/String;Ljava/lang/Object;)Lio/netty/handler/codec/http/HttpHeaders;"), methods.toString());
         assertTrue(methods.contains("io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker#uri()Ljava/net/URI;"),
                 methods.toString());
+    }
+
+    /**
+     * What the instructions of a class use: the owner of every method and field instruction, every type
+     * instruction's type (an internal name or an array descriptor), every class an ldc loads (its internal name)
+     * and the owner of every method handle an ldc loads; with {@code strings}, also every string an ldc loads.
+     */
+    static List<String> instructionReferences(byte[] classFile, final boolean strings) {
+        final List<String> references = new ArrayList<String>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
+                        references.add(owner);
+                    }
+
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String n, String d) {
+                        references.add(owner);
+                    }
+
+                    @Override
+                    public void visitTypeInsn(int opcode, String type) {
+                        references.add(type);
+                    }
+
+                    @Override
+                    public void visitLdcInsn(Object value) {
+                        if (value instanceof org.objectweb.asm.Type) {
+                            references.add(((org.objectweb.asm.Type) value).getInternalName());
+                        } else if (value instanceof org.objectweb.asm.Handle) {
+                            references.add(((org.objectweb.asm.Handle) value).getOwner());
+                        } else if (strings && value instanceof String) {
+                            references.add((String) value);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return references;
     }
 
     public static byte[] bytes(String className) throws IOException {

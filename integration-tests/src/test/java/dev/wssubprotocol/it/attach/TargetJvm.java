@@ -67,9 +67,7 @@ public final class TargetJvm implements AutoCloseable {
             workDir.toFile().setReadable(true, false);
             workDir.toFile().setExecutable(true, false);
             workDir.toFile().setWritable(true, false);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
-                    || k.equals("JAVA_TOOL_OPTIONS"));
+            ProcessBuilder builder = Fork.processBuilder(command).directory(workDir.toFile());
             TargetJvm jvm = new TargetJvm(builder.start(), workDir);
             String ready = jvm.next();
             if (!ready.startsWith("READY ")) {

@@ -61,9 +61,7 @@ public final class AttachedRun {
         try {
             Path err = Files.createTempFile("fork", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
-                builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
-                        || k.equals("JAVA_TOOL_OPTIONS"));
+                ProcessBuilder builder = Fork.processBuilder(command).redirectError(err.toFile());
                 Process process = builder.start();
                 BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
                 Thread pump = pump(process, stdout);

@@ -82,16 +82,25 @@ public final class Fork {
         return exec(command, Map.of());
     }
 
+    /**
+     * A process of this test run's: the agent's own variables and JAVA_TOOL_OPTIONS of the environment the build
+     * runs in are removed, so only what the test passes reaches the JVM.
+     */
+    public static ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
+                || k.equals("JAVA_TOOL_OPTIONS"));
+        return builder;
+    }
+
     /** Runs a command with the agent's own variables and JAVA_TOOL_OPTIONS removed, then {@code env} added. */
     public static Result exec(List<String> command, Map<String, String> env) {
         try {
             Path out = Files.createTempFile("fork", ".out");
             Path err = Files.createTempFile("fork", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command)
+                ProcessBuilder builder = processBuilder(command)
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
-                builder.environment().keySet().removeIf(k -> k.startsWith("WS_SUBPROTOCOL_AGENT_")
-                        || k.equals("JAVA_TOOL_OPTIONS"));
                 builder.environment().putAll(env);
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
